@@ -1,0 +1,37 @@
+package org.consortiumhub.hub.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Refuses JSON bodies larger than {@code hub.api.max-json-body} before they are read, with a problem document
+ * that says the limit. (Bulk uploads such as catalog batches have their own, larger limit.)
+ */
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "hub.api.max-json-body")
+    MemorySize maxJsonBody;
+
+    @ServerRequestFilter(preMatching = true)
+    public Response limitJsonBodies(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        if (type == null || !type.getSubtype().endsWith("json")) {
+            return null;
+        }
+        int length = request.getLength();
+        long limit = maxJsonBody.asLongValue();
+        if (length > limit) {
+            return ProblemResponses.respond(413, "Request body too large",
+                    "the JSON body has " + length + " bytes; this call accepts at most " + limit + " bytes", List.of());
+        }
+        return null;
+    }
+}
