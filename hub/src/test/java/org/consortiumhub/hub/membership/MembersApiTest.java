@@ -1,0 +1,120 @@
+package org.consortiumhub.hub.membership;
+
+import static org.consortiumhub.hub.support.Hub.as;
+import static org.consortiumhub.hub.support.Hub.asAdmin;
+import static org.consortiumhub.hub.support.Hub.createMember;
+import static org.consortiumhub.hub.support.Hub.createUser;
+import static org.consortiumhub.hub.support.Hub.memberBody;
+import static org.consortiumhub.hub.support.Hub.newCode;
+import static org.consortiumhub.hub.support.Hub.number;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.consortiumhub.hub.support.Hub;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class MembersApiTest {
+
+    @Test
+    void adminAddsAMemberAndEveryoneOnStaffCanReadIt() {
+        String code = newCode();
+        asAdmin().body(memberBody(code, "Riverbend College Library")).post("/api/v1/members")
+                .then().statusCode(201)
+                .body("code", equalTo(code))
+                .body("name", equalTo("Riverbend College Library"))
+                .body("fte", number(1200))
+                .body("materialsBudget", number(250000.5))
+                .body("shippingAddress.country", equalTo("US"))
+                .body("active", equalTo(true))
+                .body("createdAt", notNullValue());
+
+        String manager = createUser("ALLIANCE_MANAGER", null);
+        // Codes are found whatever their case.
+        as(manager, Hub.STAFF_PASSWORD).get("/api/v1/members/{code}", code.toLowerCase())
+                .then().statusCode(200).body("code", equalTo(code)).body("region", equalTo("North"));
+        as(manager, Hub.STAFF_PASSWORD).get("/api/v1/members")
+                .then().statusCode(200).body("code", hasItem(code));
+    }
+
+    @Test
+    void activeFilterListsOnlyMembersInThatState() {
+        String code = createMember();
+        Map<String, Object> inactive = new HashMap<>(memberBody(code, "Closed Library"));
+        inactive.remove("code");
+        inactive.put("active", false);
+        asAdmin().body(inactive).put("/api/v1/members/{code}", code).then().statusCode(200).body("active", equalTo(false));
+
+        asAdmin().queryParam("active", false).get("/api/v1/members").then().statusCode(200).body("code", hasItem(code));
+        asAdmin().queryParam("active", true).get("/api/v1/members").then().statusCode(200).body("code", not(hasItem(code)));
+    }
+
+    @Test
+    void aSecondMemberWithTheSameCodeInAnotherCaseIsAConflict() {
+        String code = createMember();
+        asAdmin().body(memberBody(code.toLowerCase(), "Copy")).post("/api/v1/members")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"));
+        asAdmin().get("/api/v1/members/{code}", code).then().body("name", equalTo("Library " + code));
+    }
+
+    @Test
+    void adminChangesEveryFieldOfAMember() {
+        String code = createMember();
+        String before = asAdmin().get("/api/v1/members/{code}", code).then().extract().path("updatedAt");
+        Map<String, Object> change = new HashMap<>(memberBody(code, "Renamed Library"));
+        change.remove("code");
+        change.put("region", "South");
+        change.put("fte", 999.5);
+        asAdmin().body(change).put("/api/v1/members/{code}", code)
+                .then().statusCode(200)
+                .body("name", equalTo("Renamed Library"))
+                .body("region", equalTo("South"))
+                .body("fte", number(999.5));
+        String after = asAdmin().get("/api/v1/members/{code}", code).then().extract().path("updatedAt");
+        assertNotEquals(before, after);
+    }
+
+    @Test
+    void illStaffChangeTheirOwnContactDetailsButNothingElse() {
+        String code = createMember();
+        String staff = createUser("ILL_STAFF", code);
+        Map<String, Object> change = new HashMap<>(memberBody(code, "Library " + code));
+        change.remove("code");
+        change.put("contactEmail", "new-desk@example.org");
+        change.put("shippingAddress", Map.of("line1", "2 Loading Dock", "locality", "Springfield", "postalCode", "55402",
+                "country", "US"));
+        as(staff, Hub.STAFF_PASSWORD).body(change).put("/api/v1/members/{code}", code)
+                .then().statusCode(200)
+                .body("contactEmail", equalTo("new-desk@example.org"))
+                .body("shippingAddress.line1", equalTo("2 Loading Dock"));
+
+        // Renaming the library is an admin's job; the whole change is refused, contact details included.
+        change.put("name", "Staff Renamed It");
+        change.put("contactEmail", "other@example.org");
+        as(staff, Hub.STAFF_PASSWORD).body(change).put("/api/v1/members/{code}", code)
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        var stored = asAdmin().get("/api/v1/members/{code}", code).then().extract();
+        assertEquals("Library " + code, stored.path("name"));
+        assertEquals("new-desk@example.org", stored.path("contactEmail"));
+    }
+
+    @Test
+    void anUnknownMemberIsNotFound() {
+        asAdmin().get("/api/v1/members/{code}", "ZZ-NOSUCH")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no member library has the code 'ZZ-NOSUCH'"));
+    }
+}
