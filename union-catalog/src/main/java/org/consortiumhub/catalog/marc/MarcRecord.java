@@ -1,0 +1,102 @@
+package org.consortiumhub.catalog.marc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A MARC 21 record (bibliographic or holdings) as the hub keeps it: leader, control fields and data fields, all
+ * text in Unicode whatever encoding the member sent.
+ */
+public final class MarcRecord {
+
+    private final String leader;
+    private final List<ControlField> controlFields;
+    private final List<DataField> dataFields;
+
+    public MarcRecord(String leader, List<ControlField> controlFields, List<DataField> dataFields) {
+        this.leader = leader;
+        this.controlFields = List.copyOf(controlFields);
+        this.dataFields = List.copyOf(dataFields);
+    }
+
+    public String leader() {
+        return leader;
+    }
+
+    public List<ControlField> controlFields() {
+        return controlFields;
+    }
+
+    public List<DataField> dataFields() {
+        return dataFields;
+    }
+
+    /** The record's local id (001), trimmed, or null when it has none. */
+    public String controlNumber() {
+        String id = controlField("001");
+        return id == null || id.isBlank() ? null : id.trim();
+    }
+
+    public String controlField(String tag) {
+        for (ControlField f : controlFields) {
+            if (f.tag().equals(tag)) {
+                return f.value();
+            }
+        }
+        return null;
+    }
+
+    public List<DataField> fields(String tag) {
+        List<DataField> found = new ArrayList<>(1);
+        for (DataField f : dataFields) {
+            if (f.tag().equals(tag)) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    public DataField field(String tag) {
+        for (DataField f : dataFields) {
+            if (f.tag().equals(tag)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The first value of a subfield in the first field with that tag, or null. */
+    public String first(String tag, char code) {
+        DataField f = field(tag);
+        return f == null ? null : f.first(code);
+    }
+
+    private char leaderChar(int position) {
+        return leader != null && leader.length() > position ? leader.charAt(position) : ' ';
+    }
+
+    /** Leader/05: {@code d} means the member deleted the record. */
+    public char recordStatus() {
+        return leaderChar(5);
+    }
+
+    /** Leader/06: type of record ({@code a} language material, {@code x}/{@code y}/{@code u}/{@code v} holdings, …). */
+    public char typeOfRecord() {
+        return leaderChar(6);
+    }
+
+    /** Leader/07: bibliographic level ({@code m} monograph, {@code s} serial, …). */
+    public char bibliographicLevel() {
+        return leaderChar(7);
+    }
+
+    public boolean isDeleted() {
+        return recordStatus() == 'd';
+    }
+
+    /** True for MARC 21 holdings (MFHD) records, which follow their bibliographic record in a file. */
+    public boolean isHoldings() {
+        char t = typeOfRecord();
+        return t == 'u' || t == 'v' || t == 'x' || t == 'y';
+    }
+}
