@@ -133,6 +133,16 @@ class MarcInputTest {
     }
 
     @Test
+    void decomposedAccentsInMarcXmlAreComposed() {
+        MarcRecord record = records("marc/holdings/evergreen-mfhd/serials_marc21.xml").stream()
+                .filter(r -> "a814871".equals(r.first("901", 'a'))).findFirst().orElseThrow();
+
+        // the file writes them as character references to combining accents: su&#x302;rete&#x301;
+        assertEquals("Rapport annuel de la Commission canadienne de s\u00fbret\u00e9 nucl\u00e9aire.",
+                record.first("245", 'a'));
+    }
+
+    @Test
     void aRecordWhoseLeaderSaysMarc8ButHoldsUtf8IsReadAsUtf8() {
         byte[] nepali = bytes("marc/eg_nepali.marc");
         byte[] first = Arrays.copyOf(nepali, Iso2709Decoder.number(nepali, 0, 5));
