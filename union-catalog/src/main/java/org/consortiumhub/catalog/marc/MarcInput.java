@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Every record comes out as the hub keeps it: text in Unicode NFC (MARC-8 converted), leader/09 = {@code a} and
  * the leader's lengths those of its UTF-8 ISO 2709 form. A record without 001 is returned like any other: whether it
- * can be stored is the caller's decision.
+ * can be stored is the caller's decision. Closing a MarcInput closes the stream it reads.
  */
 public final class MarcInput implements Iterator<ReadResult>, AutoCloseable {
 
