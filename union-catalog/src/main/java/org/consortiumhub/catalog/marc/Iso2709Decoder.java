@@ -23,6 +23,7 @@ import org.marc4j.converter.impl.AnselToUnicode;
 final class Iso2709Decoder {
 
     private static final byte ESCAPE = 0x1B;
+    private static final char NO_CODE = 0;
     private static final String[] NUMERIC_TAGS = new String[1000];
 
     static {
@@ -81,7 +82,7 @@ final class Iso2709Decoder {
                         + ") does not end where the directory says; the directory does not match the data");
             }
             if (tag.startsWith("00")) {
-                controlFields.add(new ControlField(tag, text(b, from, to - 1, unicode, tag)));
+                controlFields.add(new ControlField(tag, text(b, from, to - 1, unicode, tag, NO_CODE)));
             } else {
                 dataFields.add(dataField(tag, b, from, to - 1, unicode));
             }
@@ -122,15 +123,16 @@ final class Iso2709Decoder {
             // a delimiter with no code after it carries nothing
             if (at + 1 < valueEnd) {
                 char code = subfieldCode(b[at + 1], tag);
-                subfields.add(new Subfield(code, text(b, at + 2, valueEnd, unicode, tag + " $" + code)));
+                subfields.add(new Subfield(code, text(b, at + 2, valueEnd, unicode, tag, code)));
             }
             at = next;
         }
         return new DataField(tag, ind1, ind2, subfields);
     }
 
-    /** Decodes a value; {@code field} names it in messages, e.g. "245 $a". */
-    private String text(byte[] b, int from, int to, boolean unicode, String field) throws MarcFormatException {
+    /** Decodes the value of a control field or of subfield {@code code}, which messages name. */
+    private String text(byte[] b, int from, int to, boolean unicode, String tag, char code)
+            throws MarcFormatException {
         int i = from;
         while (i < to && b[i] >= 0 && (unicode || b[i] != ESCAPE)) {
             i++;
@@ -138,6 +140,7 @@ final class Iso2709Decoder {
         if (i == to) {
             return new String(b, from, to - from, ISO_8859_1);
         }
+        String field = code == NO_CODE ? tag : tag + " $" + code;
         String s = unicode ? utf8(b, from, to, field) : marc8(b, from, to, field);
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
