@@ -2,6 +2,7 @@ package org.consortiumhub.catalog.marc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A MARC 21 record (bibliographic or holdings) as the hub keeps it: leader, control fields and data fields, all
@@ -98,5 +99,36 @@ public final class MarcRecord {
     public boolean isHoldings() {
         char t = typeOfRecord();
         return t == 'u' || t == 'v' || t == 'x' || t == 'y';
+    }
+
+    /** Same leader and the same fields in the same order: what a round trip through any MARC format must keep. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MarcRecord other
+                && Objects.equals(leader, other.leader)
+                && controlFields.equals(other.controlFields)
+                && dataFields.equals(other.dataFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(leader, controlFields, dataFields);
+    }
+
+    /** The record in the line-per-field "mnemonic" form cataloguers know from MarcEdit: {@code =245  10$aTitle}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("=LDR  ").append(leader).append('\n');
+        for (ControlField f : controlFields) {
+            s.append('=').append(f.tag()).append("  ").append(f.value()).append('\n');
+        }
+        for (DataField f : dataFields) {
+            s.append('=').append(f.tag()).append("  ").append(f.ind1()).append(f.ind2());
+            for (Subfield sf : f.subfields()) {
+                s.append('$').append(sf.code()).append(sf.value());
+            }
+            s.append('\n');
+        }
+        return s.toString();
     }
 }
