@@ -38,11 +38,6 @@ public final class ClusterEngine {
 
     private static final long NO_CLUSTER = 0;
 
-    /** The most complete record first: with an OCLC number, with most fields, with the lowest id. */
-    private static final Comparator<Node> DISPLAY_ORDER = Comparator
-            .comparing((Node n) -> !n.record().profile().hasOclcNumber())
-            .thenComparing(n -> -n.record().profile().fieldCount())
-            .thenComparingLong(n -> n.record().recordId());
 
     private final ClusterSettings settings;
     private final MatchVerifier verifier;
@@ -69,14 +64,17 @@ public final class ClusterEngine {
      * @param newClusterIds supplies ids, never used before, for clusters that have none yet
      */
     public ClusterPlan plan(Neighbourhood neighbourhood, LongSupplier newClusterIds) {
-        Map<Long, ClusteredRecord> stored = new HashMap<>();
+        Map<Long, ClusteredRecord> stored = new HashMap<>(neighbourhood.existing().size() * 2);
         for (ClusteredRecord r : neighbourhood.existing()) {
             stored.putIfAbsent(r.record().recordId(), r);
         }
         Node[] nodes = nodes(neighbourhood, stored);
         Map<Long, Integer> counts = keyCountsAfter(neighbourhood, stored);
 
-        ClusterGraph graph = new ClusterGraph(nodes, key -> !settings.isStopKey(counts.getOrDefault(key, 0)), verifier);
+        ClusterGraph graph = new ClusterGraph(nodes, key -> {
+            int holders = counts.getOrDefault(key, 0);
+            return holders > 1 && !settings.isStopKey(holders);
+        }, verifier);
         List<MatchDecision> decisions = graph.link();
 
         int[] component = new int[nodes.length];
@@ -89,7 +87,7 @@ public final class ClusterEngine {
         for (int i = 0; i < nodes.length; i++) {
             clusterOfRecord.put(nodes[i].record().recordId(), clusterOfComponent[component[i]]);
             int best = display[component[i]];
-            if (best < 0 || DISPLAY_ORDER.compare(nodes[i], nodes[best]) < 0) {
+            if (best < 0 || isMoreComplete(nodes[i].record(), nodes[best].record())) {
                 display[component[i]] = i;
             }
         }
@@ -111,9 +109,21 @@ public final class ClusterEngine {
                 Collections.unmodifiableList(decisions));
     }
 
+    /** The display record rule: one with an OCLC number, then the one with most fields, then the lowest id. */
+    private static boolean isMoreComplete(MatchRecord a, MatchRecord b) {
+        if (a.profile().hasOclcNumber() != b.profile().hasOclcNumber()) {
+            return a.profile().hasOclcNumber();
+        }
+        if (a.profile().fieldCount() != b.profile().fieldCount()) {
+            return a.profile().fieldCount() > b.profile().fieldCount();
+        }
+        return a.recordId() < b.recordId();
+    }
+
     /** The records that exist after the batch, by record id. */
     private static Node[] nodes(Neighbourhood neighbourhood, Map<Long, ClusteredRecord> stored) {
-        Set<Long> changed = new HashSet<>(neighbourhood.deletions());
+        Set<Long> changed = new HashSet<>(neighbourhood.upserts().size() * 2);
+        changed.addAll(neighbourhood.deletions());
         List<Node> nodes = new ArrayList<>(stored.size() + neighbourhood.upserts().size());
         for (MatchRecord upsert : neighbourhood.upserts()) {
             if (!changed.add(upsert.recordId())) {
@@ -175,21 +185,26 @@ public final class ClusterEngine {
      */
     private static long[] assignClusterIds(Node[] nodes, int[] component, int componentCount,
             LongSupplier newClusterIds) {
-        List<Map<Long, int[]>> votes = new ArrayList<>(componentCount);
-        for (int c = 0; c < componentCount; c++) {
-            votes.add(new HashMap<>(2));
-        }
+        // the records that were in a cluster, ordered by component and cluster, so each claim is one run
+        List<Integer> clustered = new ArrayList<>(nodes.length);
         for (int i = 0; i < nodes.length; i++) {
             if (nodes[i].priorCluster() != NO_CLUSTER) {
-                int[] held = votes.get(component[i]).computeIfAbsent(nodes[i].priorCluster(), k -> new int[2]);
-                held[0]++;
-                held[1] += nodes[i].changed() ? 0 : 1;
+                clustered.add(i);
             }
         }
+        clustered.sort(Comparator.comparingInt((Integer i) -> component[i])
+                .thenComparingLong(i -> nodes[i].priorCluster()));
         List<Claim> ranked = new ArrayList<>();
-        for (int c = 0; c < componentCount; c++) {
-            int claimant = c;
-            votes.get(c).forEach((cluster, held) -> ranked.add(new Claim(claimant, cluster, held[0], held[1])));
+        for (int run = 0; run < clustered.size(); ) {
+            int first = clustered.get(run);
+            int records = 0;
+            int unchanged = 0;
+            for (; run < clustered.size() && component[clustered.get(run)] == component[first]
+                    && nodes[clustered.get(run)].priorCluster() == nodes[first].priorCluster(); run++) {
+                records++;
+                unchanged += nodes[clustered.get(run)].changed() ? 0 : 1;
+            }
+            ranked.add(new Claim(component[first], nodes[first].priorCluster(), records, unchanged));
         }
         ranked.sort(Comparator.comparingInt((Claim c) -> -c.records())
                 .thenComparingInt(c -> -c.unchanged())

@@ -1,6 +1,7 @@
 package org.consortiumhub.catalog.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +29,26 @@ final class ClusterGraph {
     }
 
     private final Node[] nodes;
-    private final LongPredicate activeKey;
+    /** Each record's keys that propose candidates: held by another record too, and not stop keys. */
+    private final long[][] proposingKeys;
     private final MatchVerifier verifier;
     private final int[] parent;
     private final List<List<Integer>> members;
-    private final Map<Long, MatchDecision> verdicts = new HashMap<>();
+    private final Map<Long, MatchDecision> verdicts;
     private final List<MatchDecision> decisions = new ArrayList<>();
 
     /**
-     * @param activeKey whether a key may propose candidates (is not a stop key)
+     * @param proposes whether a key proposes candidates: it is held by more than one record and is not a stop key
      */
-    ClusterGraph(Node[] nodes, LongPredicate activeKey, MatchVerifier verifier) {
+    ClusterGraph(Node[] nodes, LongPredicate proposes, MatchVerifier verifier) {
         this.nodes = nodes;
-        this.activeKey = activeKey;
         this.verifier = verifier;
+        this.proposingKeys = new long[nodes.length][];
         this.parent = new int[nodes.length];
         this.members = new ArrayList<>(nodes.length);
+        this.verdicts = new HashMap<>(nodes.length * 4);
         for (int i = 0; i < nodes.length; i++) {
+            proposingKeys[i] = filter(nodes[i].record().keys(), proposes);
             parent[i] = i;
             members.add(null);
         }
@@ -52,12 +56,10 @@ final class ClusterGraph {
 
     /** Verifies the candidate pairs and joins the accepted ones; returns the decisions taken, in order. */
     List<MatchDecision> link() {
-        Map<Long, List<Integer>> holders = new HashMap<>();
+        Map<Long, List<Integer>> holders = new HashMap<>(nodes.length * 4);
         for (int i = 0; i < nodes.length; i++) {
-            for (long key : nodes[i].record().keys()) {
-                if (activeKey.test(key)) {
-                    holders.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
-                }
+            for (long key : proposingKeys[i]) {
+                holders.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
             }
         }
         List<Long> sharedKeys = new ArrayList<>();
@@ -122,11 +124,11 @@ final class ClusterGraph {
         }
         for (int p : membersOf(find(i))) {
             for (int q : membersOf(find(j))) {
-                if (sharesActiveKey(p, q)) {
+                if (sharesProposingKey(p, q)) {
                     MatchDecision across = verdicts.containsKey(pair(p, q)) ? verdicts.get(pair(p, q)) : verify(p, q);
                     if (!across.accepted()) {
                         decisions.add(new MatchDecision(match.recordA(), match.recordB(), false, match.evidence(),
-                                "would join records " + across.recordA() + " and " + across.recordB() + ", which "
+                                "would join records " + across.recordA() + " and " + across.recordB() + ": "
                                         + across.reason()));
                         return;
                     }
@@ -141,25 +143,35 @@ final class ClusterGraph {
         Node a = nodes[i];
         Node b = nodes[j];
         MatchDecision decision = verifier.verify(a.record().recordId(), a.record().profile(),
-                b.record().recordId(), b.record().profile(), strongestSharedKey(a.record().keys(), b.record().keys()));
+                b.record().recordId(), b.record().profile(), strongestSharedKey(proposingKeys[i], proposingKeys[j]));
         verdicts.put(pair(i, j), decision);
         return decision;
     }
 
-    private MatchKey.Kind strongestSharedKey(long[] a, long[] b) {
+    private static long[] filter(long[] keys, LongPredicate keep) {
+        long[] kept = new long[keys.length];
+        int n = 0;
+        for (long key : keys) {
+            if (keep.test(key)) {
+                kept[n++] = key;
+            }
+        }
+        return n == keys.length ? kept : Arrays.copyOf(kept, n);
+    }
+
+    private static MatchKey.Kind strongestSharedKey(long[] a, long[] b) {
         long strongest = -1; // unsigned maximum
         for (long key : a) {
-            if (Long.compareUnsigned(key, strongest) < 0 && contains(b, key) && activeKey.test(key)) {
+            if (Long.compareUnsigned(key, strongest) < 0 && contains(b, key)) {
                 strongest = key;
             }
         }
         return MatchKey.kindOf(strongest);
     }
 
-    private boolean sharesActiveKey(int p, int q) {
-        long[] b = nodes[q].record().keys();
-        for (long key : nodes[p].record().keys()) {
-            if (contains(b, key) && activeKey.test(key)) {
+    private boolean sharesProposingKey(int p, int q) {
+        for (long key : proposingKeys[p]) {
+            if (contains(proposingKeys[q], key)) {
                 return true;
             }
         }
@@ -175,8 +187,9 @@ final class ClusterGraph {
         return false;
     }
 
-    private static long pair(int i, int j) {
-        return i < j ? (long) i << 32 | j : (long) j << 32 | i;
+    /** One number per pair of records, spread so that hash maps keep it in distinct buckets. */
+    private long pair(int i, int j) {
+        return i < j ? (long) i * nodes.length + j : (long) j * nodes.length + i;
     }
 
     /** The records of the component with this root (made on first use: most records stay alone). */

@@ -55,10 +55,11 @@ public final class InMemoryUnionCatalog {
     public ClusterPlan load(String member, List<MarcRecord> batch) {
         Map<LocalRecordId, MarcRecord> latest = new LinkedHashMap<>();
         for (MarcRecord r : batch) {
-            if (r.controlNumber() == null) {
+            String localId = r.controlNumber();
+            if (localId == null) {
                 throw new IllegalArgumentException("a record of member " + member + " has no 001");
             }
-            latest.put(new LocalRecordId(member, r.controlNumber()), r);
+            latest.put(new LocalRecordId(member, localId), r);
         }
         Map<Long, LocalRecordId> upserted = new HashMap<>();
         List<MatchRecord> upserts = new ArrayList<>(latest.size());
@@ -144,7 +145,7 @@ public final class InMemoryUnionCatalog {
     }
 
     private Neighbourhood neighbourhood(List<MatchRecord> upserts, Set<Long> deletions) {
-        Set<Long> touchedClusters = new HashSet<>();
+        Set<Long> touchedClusters = new HashSet<>(upserts.size() * 4);
         for (long recordId : deletions) {
             touchedClusters.add(records.get(recordId).clusterId());
         }
@@ -160,8 +161,8 @@ public final class InMemoryUnionCatalog {
                 }
             }
         }
-        List<ClusteredRecord> existing = new ArrayList<>();
-        Map<Long, Integer> keyCounts = new HashMap<>();
+        List<ClusteredRecord> existing = new ArrayList<>(touchedClusters.size() * 2);
+        Map<Long, Integer> keyCounts = new HashMap<>((upserts.size() + touchedClusters.size()) * 8);
         for (long clusterId : touchedClusters) {
             for (long recordId : recordsOfCluster.get(clusterId)) {
                 MatchRecord r = records.get(recordId).record();

@@ -10,8 +10,10 @@ import org.consortiumhub.catalog.match.MatchText;
 /**
  * Decides whether two records that share a match key describe the same manifestation. Sharing a key only makes
  * them candidates: the same ISBN appears on a print book and its e-book, and "Annual report", 1995 is the title
- * and date of many different publications. The records must agree on format, date, extent, edition and series
- * number, and their titles must be similar enough for the strength of the shared key.
+ * and date of many different publications. The records must agree on format, date, extent, edition, series
+ * numbers and the numbers in their titles, and their titles must be similar enough for the strength of the
+ * shared key. When only the descriptive key links them, their authors, publishers, ISBNs and ISSNs must not
+ * disagree either, and their titles may differ by one word at most.
  */
 public final class MatchVerifier {
 
@@ -27,6 +29,8 @@ public final class MatchVerifier {
     }
 
     /**
+     * The verdict on a candidate pair, with the reason for it.
+     *
      * @param shared the strongest kind of non-stop key the two records share
      */
     public MatchDecision verify(long idA, ManifestationProfile a, long idB, ManifestationProfile b,

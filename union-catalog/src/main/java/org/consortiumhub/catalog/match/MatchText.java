@@ -24,7 +24,30 @@ public final class MatchText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String ascii = foldAscii(text);
+        return ascii != null ? ascii : foldUnicode(Normalizer.normalize(text, Normalizer.Form.NFKD));
+    }
+
+    /** Most catalogued text is plain ASCII: folded without decomposition or script lookups; null when it is not. */
+    private static String foldAscii(String text) {
+        char[] out = new char[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7f) {
+                return null;
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out[n++] = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                out[n++] = (char) (c + ('a' - 'A'));
+            } else if (n > 0 && out[n - 1] != ' ') {
+                out[n++] = ' ';
+            }
+        }
+        return new String(out, 0, n > 0 && out[n - 1] == ' ' ? n - 1 : n);
+    }
+
+    private static String foldUnicode(String decomposed) {
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean dropMarks = false;
         for (int i = 0; i < decomposed.length(); ) {
@@ -41,22 +64,13 @@ public final class MatchText {
                 continue;
             } else if (Character.isLetterOrDigit(cp)) {
                 appendLetter(out, Character.toLowerCase(cp));
-                dropMarks = foldsDiacritics(Character.UnicodeScript.of(cp));
+                dropMarks = cp < 0x250 || foldsDiacritics(Character.UnicodeScript.of(cp)); // below U+0250: Latin
             } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
                 out.append(' ');
             }
         }
         int end = out.length();
         return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean foldsDiacritics(Character.UnicodeScript script) {
@@ -144,18 +158,23 @@ public final class MatchText {
      * "report 2019-2020") that tells otherwise equal titles apart.
      */
     public static Set<String> numbers(String folded) {
-        Set<String> numbers = new HashSet<>(4);
-        for (String word : folded.split(" ")) {
-            if (!word.isEmpty() && isDigits(word)) {
-                numbers.add(word);
+        Set<String> numbers = Set.of();
+        int start = 0;
+        for (int i = 0; i <= folded.length(); i++) {
+            if (i == folded.length() || folded.charAt(i) == ' ') {
+                if (i > start && isDigits(folded, start, i)) {
+                    numbers = numbers.isEmpty() ? new HashSet<>(4) : numbers;
+                    numbers.add(folded.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return numbers;
     }
 
-    private static boolean isDigits(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+    private static boolean isDigits(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
                 return false;
             }
         }
