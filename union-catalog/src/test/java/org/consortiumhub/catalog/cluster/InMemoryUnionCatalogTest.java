@@ -99,7 +99,8 @@ class InMemoryUnionCatalogTest {
 
     @Test
     void aKeyHeldByMoreRecordsThanTheThresholdProposesNoCandidates() {
-        InMemoryUnionCatalog strict = new InMemoryUnionCatalog(new ClusterEngine(new ClusterSettings(3, 0.5, 0.7, 0.9)));
+        ClusterSettings threeRecordsPerKey = new ClusterSettings(3, 0.5, 0.7, 0.9);
+        InMemoryUnionCatalog strict = new InMemoryUnionCatalog(new ClusterEngine(threeRecordsPerKey));
         List<MarcRecord> copies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             copies.add(book("c" + i, "020   $a0199535566", "245 10$aPride and prejudice"));

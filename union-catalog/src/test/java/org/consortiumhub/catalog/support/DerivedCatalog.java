@@ -73,9 +73,11 @@ public final class DerivedCatalog {
 
     /**
      * Each member holds each source with probability {@code holdingShare} (a source no member drew goes to one
-     * member), in its own derived copy; members are named M1, M2, ….
+     * member), in its own derived copy; members are named M1, M2, …. Sources are numbered from
+     * {@code firstSource}, and a copy's 001 is its member and source number.
      */
-    public static List<Copy> derive(List<MarcRecord> sources, int members, double holdingShare, long seed) {
+    public static List<Copy> derive(List<MarcRecord> sources, int firstSource, int members, double holdingShare,
+            long seed) {
         Random random = new Random(seed);
         MemberCopies copies = new MemberCopies(seed);
         List<Copy> catalog = new ArrayList<>();
@@ -89,17 +91,19 @@ public final class DerivedCatalog {
             if (holders.isEmpty()) {
                 holders.add(1 + random.nextInt(members));
             }
+            int source = firstSource + s;
             for (int m : holders) {
                 String member = "M" + m;
-                catalog.add(new Copy(s, member, copies.copy(sources.get(s), member, member + "-" + s)));
+                catalog.add(new Copy(source, member, copies.copy(sources.get(s), member, member + "-" + source)));
             }
         }
         return catalog;
     }
 
     /**
-     * A later printing of a source, for scaling the real records up: published {@code generation} years later,
-     * under new ISBNs and OCLC numbers, without LCCN or ISSN, so it is a manifestation of its own.
+     * A later issue of a source, for scaling the real records up: published {@code generation} years later as a
+     * numbered reissue (so records without a date differ too), under new ISBNs and OCLC numbers, without LCCN or
+     * ISSN, so it is a manifestation of its own.
      */
     public static MarcRecord reissue(MarcRecord source, int generation) {
         List<ControlField> controlFields = new ArrayList<>();
@@ -113,11 +117,12 @@ public final class DerivedCatalog {
         List<DataField> dataFields = new ArrayList<>();
         for (DataField f : source.dataFields()) {
             switch (f.tag()) {
-                case "010", "022" -> { }
+                case "010", "022", "250" -> { }
                 case "020", "035", "260", "264" -> dataFields.add(reissued(f, generation));
                 default -> dataFields.add(f);
             }
         }
+        dataFields.add(new DataField("250", ' ', ' ', List.of(new Subfield('a', "Reissue " + generation + "."))));
         return new MarcRecord(source.leader(), controlFields, dataFields);
     }
 

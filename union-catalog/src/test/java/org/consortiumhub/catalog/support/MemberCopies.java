@@ -130,7 +130,8 @@ public final class MemberCopies {
         int check = (11 - sum % 11) % 11;
         String isbn10 = body + (check == 10 ? "X" : String.valueOf(check));
         return hyphenated
-                ? isbn10.charAt(0) + "-" + isbn10.substring(1, 4) + "-" + isbn10.substring(4, 9) + "-" + isbn10.charAt(9)
+                ? isbn10.charAt(0) + "-" + isbn10.substring(1, 4) + "-" + isbn10.substring(4, 9) + "-"
+                        + isbn10.charAt(9)
                 : isbn10;
     }
 
