@@ -1,5 +1,6 @@
 package org.consortiumhub.hub.firststart;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
+import org.consortiumhub.catalog.ingest.BatchReport;
+import org.consortiumhub.catalog.ingest.CatalogIngest;
+import org.consortiumhub.catalog.marc.Iso2709;
+import org.consortiumhub.catalog.marc.MarcRecord;
 import org.consortiumhub.hub.access.ApiKeyService;
 import org.consortiumhub.hub.access.Passwords;
 import org.consortiumhub.hub.access.StaffRole;
@@ -39,6 +45,9 @@ public class FirstStart {
     private static final Logger LOG = Logger.getLogger(FirstStart.class);
     private static final String ADMIN_STEP = "bootstrap-admin";
     private static final String DEMO_STEP = "demo-consortium";
+
+    @Inject
+    CatalogIngest catalogIngest;
 
     @ConfigProperty(name = "hub.bootstrap-admin-username")
     String adminUsername;
@@ -82,9 +91,29 @@ public class FirstStart {
             demoCredentials = VertxContextSupport.subscribeAndAwait(() -> createDemo(hashes, passwords));
             if (!demoCredentials.isEmpty()) {
                 writeDemoCredentials(credentialsFile, demoCredentials, adminCreated ? password : null);
+                loadDemoCatalog();
             }
         }
         printHowToLogIn(credentialsFile, adminCreated, !demoCredentials.isEmpty());
+    }
+
+    /** Sends each demo library's generated catalog through the same ingest as adapters use. */
+    private void loadDemoCatalog() throws Throwable {
+        List<String> codes = DemoConsortium.MEMBERS.stream().map(DemoConsortium.DemoMember::code).toList();
+        Map<String, List<MarcRecord>> catalogs = DemoCatalog.generate(codes, 18626L);
+        int records = 0;
+        for (var entry : catalogs.entrySet()) {
+            MemberLibrary member = VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withSession(() -> MemberLibrary.<MemberLibrary>find("code", entry.getKey()).firstResult()));
+            ByteArrayOutputStream iso = new ByteArrayOutputStream();
+            entry.getValue().forEach(r -> iso.writeBytes(Iso2709.write(r)));
+            BatchReport report = VertxContextSupport.subscribeAndAwait(
+                    () -> catalogIngest.ingest(new CatalogIngest.Member(member.id, member.code), iso.toByteArray()));
+            records += report.count(BatchReport.Outcome.CREATED);
+        }
+        long clusters = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select count(*) from catalog_cluster", Long.class).getSingleResult())));
+        LOG.infof("Demo catalog loaded: %d records of the five demo libraries in %d clusters", records, clusters);
     }
 
     private Uni<Boolean> createAdmin(String passwordHash) {

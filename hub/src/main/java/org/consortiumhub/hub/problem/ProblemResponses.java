@@ -8,11 +8,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.consortiumhub.api.model.FieldError;
+import org.consortiumhub.catalog.CatalogException;
 import org.consortiumhub.api.model.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -47,6 +50,14 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.status(), e.title(), e.getMessage(), e.fieldProblems());
+    }
+
+    @ServerExceptionMapper
+    public Response catalog(CatalogException e) {
+        Response.Status known = Response.Status.fromStatusCode(e.status());
+        String title = e.status() == 400 ? "Invalid request" : known == null ? "HTTP " + e.status() : known.getReasonPhrase();
+        return respond(e.status(), title, e.getMessage(),
+                e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -123,6 +134,27 @@ public class ProblemResponses {
         return respond(403, "Forbidden", "your role does not allow this call", List.of());
     }
 
+    /**
+     * JAX-RS answers 404 when a query parameter cannot be converted (e.g. {@code yearFrom=soon}); the searcher's
+     * mistake is a 400 that names the parameter.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() instanceof IllegalArgumentException conversion) {
+            for (var param : uri.getQueryParameters().entrySet()) {
+                for (String value : param.getValue()) {
+                    if (conversion.getMessage() != null && conversion.getMessage().contains("\"" + value + "\"")) {
+                        String message = "'" + value + "' is not a whole number";
+                        return respond(400, "Invalid request", param.getKey() + ": " + message,
+                                List.of(new FieldProblem(param.getKey(), message)));
+                    }
+                }
+            }
+            return respond(400, "Invalid request", "a parameter has the wrong type: " + conversion.getMessage(), List.of());
+        }
+        return web(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Throwable cause = e.getCause();
@@ -145,7 +177,7 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure of an API call", e);
         return respond(500, "Internal error", "the hub failed to handle this request; the failure is logged", List.of());
     }

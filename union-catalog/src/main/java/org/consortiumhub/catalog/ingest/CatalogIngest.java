@@ -1,0 +1,348 @@
+package org.consortiumhub.catalog.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.consortiumhub.catalog.CatalogException;
+import org.consortiumhub.catalog.cluster.ClusterEngine;
+import org.consortiumhub.catalog.cluster.ClusterPlan;
+import org.consortiumhub.catalog.cluster.ClusterSettings;
+import org.consortiumhub.catalog.cluster.ClusteredRecord;
+import org.consortiumhub.catalog.cluster.MatchRecord;
+import org.consortiumhub.catalog.cluster.Neighbourhood;
+import org.consortiumhub.catalog.ingest.BatchPreparation.Prepared;
+import org.consortiumhub.catalog.ingest.BatchReport.Outcome;
+import org.consortiumhub.catalog.ingest.BatchReport.RecordOutcome;
+import org.consortiumhub.catalog.marc.MarcFormat;
+import org.consortiumhub.catalog.store.ProfileCodec;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stores a member's batch of records in the union catalog and re-forms the clusters it touches, in one
+ * transaction: the batch's good records are stored together or not at all, and a batch sent again changes nothing.
+ *
+ * <p>Batches are written one at a time across the whole consortium (a transaction-scoped advisory lock), because
+ * two batches can touch the same cluster. Reading and preparing a batch happens before the lock is taken; inside
+ * it, a handful of bulk statements per batch do the work:
+ * <ol>
+ * <li>the member's stored versions of the batch's records decide created / updated / unchanged / deleted;</li>
+ * <li>the stored records sharing a match key with the batch, and every record of their clusters, form the
+ * neighbourhood the {@link ClusterEngine} re-clusters;</li>
+ * <li>records, keys, cluster assignments and the touched clusters' display and search rows are written.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class CatalogIngest {
+
+    /** Held by the transaction writing the catalog; any number uniquely ours will do. */
+    static final long CATALOG_WRITE_LOCK = 0x0C47A106L;
+    public static final int DEFAULT_MAX_RECORDS = 10_000;
+
+    private final ClusterEngine engine = new ClusterEngine(ClusterSettings.DEFAULTS);
+
+    @Inject
+    Pool pool;
+
+    /** The member a batch belongs to: the adapter's key decided it. */
+    public record Member(long id, String code) {
+    }
+
+    public Uni<BatchReport> ingest(Member member, Path body, MarcFormat hint) {
+        return Uni.createFrom().item(() -> {
+            try (InputStream in = Files.newInputStream(body)) {
+                return BatchPreparation.prepare(in, hint, DEFAULT_MAX_RECORDS);
+            } catch (IOException e) {
+                throw new CatalogException(400, null, "the batch could not be read: " + e.getMessage());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)));
+    }
+
+    /** Stores records already in memory as ISO 2709 or MARCXML (the hub's own demo catalog, for one). */
+    public Uni<BatchReport> ingest(Member member, byte[] records) {
+        return Uni.createFrom().item(() -> BatchPreparation.prepare(new java.io.ByteArrayInputStream(records), null,
+                DEFAULT_MAX_RECORDS)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)));
+    }
+
+    /** Deletes one record of the member; false when the member has no record with that local id. */
+    public Uni<Boolean> delete(Member member, String localId) {
+        Prepared prepared = new Prepared(List.of(PreparedRecord.deletion(1, localId)), List.of());
+        return pool.withTransaction(conn -> store(conn, member, prepared))
+                .map(report -> report.count(Outcome.DELETED) == 1);
+    }
+
+    private Uni<BatchReport> store(SqlConnection conn, Member member, Prepared prepared) {
+        BatchReport report = new BatchReport(member.code());
+        prepared.rejected().forEach(report::add);
+        if (prepared.records().isEmpty()) {
+            return Uni.createFrom().item(report);
+        }
+        String[] localIds = prepared.records().stream().map(PreparedRecord::localId).toArray(String[]::new);
+        return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK))
+                .flatMap(locked -> conn.preparedQuery(
+                        "select id, local_id, content_hash, cluster_id, match_keys from catalog_record"
+                                + " where member_id = $1 and local_id = any($2)")
+                        .execute(Tuple.of(member.id(), localIds)))
+                .flatMap(rows -> {
+                    Changes changes = Changes.classify(prepared.records(), rows, report);
+                    if (changes.isEmpty()) {
+                        return Uni.createFrom().item(report);
+                    }
+                    return newIds(conn, "catalog_record_id_seq", changes.creates.size())
+                            .flatMap(ids -> {
+                                changes.assignNewIds(ids);
+                                return recluster(conn, member, changes);
+                            })
+                            .map(clusterOf -> {
+                                changes.report(report, clusterOf);
+                                return report;
+                            });
+                });
+    }
+
+    /** Gathers the neighbourhood, plans the clusters, writes everything; gives each upserted record's cluster. */
+    private Uni<Map<Long, Long>> recluster(SqlConnection conn, Member member, Changes changes) {
+        Set<Long> countedKeys = new HashSet<>();
+        changes.upserts().forEach(u -> Arrays.stream(u.keys).forEach(countedKeys::add));
+        changes.stored.values().forEach(s -> Arrays.stream(s.keys).forEach(countedKeys::add));
+        Map<Long, Integer> keyCounts = new HashMap<>();
+        return countKeys(conn, countedKeys, keyCounts)
+                .flatMap(ignored -> {
+                    Set<Long> probeKeys = new HashSet<>();
+                    for (Upsert u : changes.upserts()) {
+                        for (long k : u.keys) {
+                            if (!engine.settings().isStopKey(keyCounts.getOrDefault(k, 0))) {
+                                probeKeys.add(k);
+                            }
+                        }
+                    }
+                    return conn.preparedQuery("select id, cluster_id, match_keys, profile, member_id, items, lendable_items,"
+                            + " title, author, pub_year, format, language from catalog_record where cluster_id in ("
+                            + " select cluster_id from catalog_record where id in (select record_id from catalog_match_key"
+                            + " where key = any($1)) or id = any($2))")
+                            .execute(Tuple.of(probeKeys.toArray(Long[]::new), changes.storedIds()));
+                })
+                .flatMap(rows -> {
+                    Map<Long, NeighbourRow> neighbours = new HashMap<>();
+                    Set<Long> more = new HashSet<>();
+                    for (Row row : rows) {
+                        NeighbourRow n = NeighbourRow.of(row);
+                        neighbours.put(n.id, n);
+                        Arrays.stream(n.keys).filter(k -> !countedKeys.contains(k)).forEach(more::add);
+                    }
+                    return countKeys(conn, more, keyCounts).replaceWith(neighbours);
+                })
+                .flatMap(neighbours -> {
+                    ClusterPlan plan = plan(changes, neighbours, keyCounts);
+                    return ClusterWriter.write(conn, member, changes, neighbours, plan);
+                });
+    }
+
+    private ClusterPlan plan(Changes changes, Map<Long, NeighbourRow> neighbours, Map<Long, Integer> keyCounts) {
+        List<MatchRecord> upserts = new ArrayList<>();
+        for (Upsert u : changes.upserts()) {
+            upserts.add(new MatchRecord(u.id, u.record.profile(), u.keys));
+        }
+        List<ClusteredRecord> existing = new ArrayList<>(neighbours.size());
+        for (NeighbourRow n : neighbours.values()) {
+            existing.add(new ClusteredRecord(n.clusterId, new MatchRecord(n.id, n.profile, n.keys)));
+        }
+        long[] temporary = { 0 };
+        // Clusters the plan creates get temporary negative ids; ClusterWriter swaps them for sequence values.
+        return engine.plan(new Neighbourhood(upserts, changes.deletedIds(), existing, keyCounts), () -> --temporary[0]);
+    }
+
+    private static Uni<Void> countKeys(SqlConnection conn, Set<Long> keys, Map<Long, Integer> counts) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("select key, count(*)::int as n from catalog_match_key where key = any($1) group by key")
+                .execute(Tuple.of(keys.toArray(Long[]::new)))
+                .invoke(rows -> rows.forEach(r -> counts.put(r.getLong("key"), r.getInteger("n"))))
+                .replaceWithVoid();
+    }
+
+    static Uni<long[]> newIds(SqlConnection conn, String sequence, int n) {
+        if (n == 0) {
+            return Uni.createFrom().item(new long[0]);
+        }
+        return conn.preparedQuery("select nextval('" + sequence + "') as id from generate_series(1, $1)")
+                .execute(Tuple.of(n))
+                .map(rows -> {
+                    long[] ids = new long[n];
+                    int i = 0;
+                    for (Row r : rows) {
+                        ids[i++] = r.getLong("id");
+                    }
+                    return ids;
+                });
+    }
+
+    /** A record of the batch to create or replace, with the id it has (or gets). */
+    static final class Upsert {
+        final PreparedRecord record;
+        final long[] keys;
+        long id;
+        final StoredRow replaces;
+
+        Upsert(PreparedRecord record, StoredRow replaces) {
+            this.record = record;
+            this.keys = distinct(record.keys());
+            this.replaces = replaces;
+            this.id = replaces == null ? 0 : replaces.id;
+        }
+    }
+
+    /** The stored version of a record of the batch. */
+    record StoredRow(long id, String localId, long contentHash, long clusterId, long[] keys) {
+    }
+
+    /** A stored record of the neighbourhood, as clustering and the cluster rows need it. */
+    static final class NeighbourRow {
+        long id;
+        long clusterId;
+        long[] keys;
+        org.consortiumhub.catalog.match.ManifestationProfile profile;
+        long memberId;
+        int items;
+        int lendableItems;
+        String title;
+        String author;
+        Integer year;
+        String format;
+        String language;
+
+        static NeighbourRow of(Row row) {
+            NeighbourRow n = new NeighbourRow();
+            n.id = row.getLong("id");
+            n.clusterId = row.getLong("cluster_id");
+            n.keys = toLongs(row.getArrayOfLongs("match_keys"));
+            n.profile = ProfileCodec.decode(row.getBuffer("profile").getBytes());
+            n.memberId = row.getLong("member_id");
+            n.items = row.getInteger("items");
+            n.lendableItems = row.getInteger("lendable_items");
+            n.title = row.getString("title");
+            n.author = row.getString("author");
+            Short year = row.getShort("pub_year");
+            n.year = year == null ? null : year.intValue();
+            n.format = row.getString("format");
+            n.language = row.getString("language");
+            return n;
+        }
+    }
+
+    /** What the batch changes, decided against the member's stored records. */
+    static final class Changes {
+        final List<Upsert> creates = new ArrayList<>();
+        final List<Upsert> updates = new ArrayList<>();
+        final List<StoredRow> deletes = new ArrayList<>();
+        final Map<Long, StoredRow> stored = new HashMap<>();
+        private final List<PreparedRecord> deletions = new ArrayList<>();
+
+        static Changes classify(List<PreparedRecord> records, RowSet<Row> rows, BatchReport report) {
+            Map<String, StoredRow> byLocalId = new HashMap<>();
+            for (Row r : rows) {
+                StoredRow s = new StoredRow(r.getLong("id"), r.getString("local_id"), r.getLong("content_hash"),
+                        r.getLong("cluster_id"), toLongs(r.getArrayOfLongs("match_keys")));
+                byLocalId.put(s.localId(), s);
+            }
+            Changes c = new Changes();
+            for (PreparedRecord p : records) {
+                StoredRow s = byLocalId.get(p.localId());
+                if (p.deletion()) {
+                    if (s == null) {
+                        report.add(new RecordOutcome(p.position(), p.localId(), Outcome.UNCHANGED, null,
+                                null));
+                    } else {
+                        c.deletes.add(s);
+                        c.deletions.add(p);
+                        c.stored.put(s.id(), s);
+                    }
+                } else if (s == null) {
+                    c.creates.add(new Upsert(p, null));
+                } else if (s.contentHash() == p.contentHash()) {
+                    report.add(new RecordOutcome(p.position(), p.localId(), Outcome.UNCHANGED, s.clusterId(), null));
+                } else {
+                    c.updates.add(new Upsert(p, s));
+                    c.stored.put(s.id(), s);
+                }
+            }
+            return c;
+        }
+
+        boolean isEmpty() {
+            return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        }
+
+        void assignNewIds(long[] ids) {
+            for (int i = 0; i < creates.size(); i++) {
+                creates.get(i).id = ids[i];
+            }
+        }
+
+        List<Upsert> upserts() {
+            List<Upsert> all = new ArrayList<>(creates.size() + updates.size());
+            all.addAll(creates);
+            all.addAll(updates);
+            return all;
+        }
+
+        Set<Long> deletedIds() {
+            Set<Long> ids = new LinkedHashSet<>();
+            deletes.forEach(d -> ids.add(d.id()));
+            return ids;
+        }
+
+        Long[] storedIds() {
+            return stored.keySet().toArray(Long[]::new);
+        }
+
+        void report(BatchReport report, Map<Long, Long> clusterOf) {
+            creates.forEach(u -> report.add(new RecordOutcome(u.record.position(), u.record.localId(), Outcome.CREATED,
+                    clusterOf.get(u.id), null)));
+            updates.forEach(u -> report.add(new RecordOutcome(u.record.position(), u.record.localId(), Outcome.UPDATED,
+                    clusterOf.get(u.id), null)));
+            for (int i = 0; i < deletes.size(); i++) {
+                report.add(new RecordOutcome(deletions.get(i).position(), deletes.get(i).localId(), Outcome.DELETED, null, null));
+            }
+        }
+    }
+
+    static long[] toLongs(Long[] boxed) {
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    static long[] distinct(long[] keys) {
+        return Arrays.stream(keys).distinct().toArray();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,393 @@
+package org.consortiumhub.catalog.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.consortiumhub.catalog.cluster.ClusterPlan;
+import org.consortiumhub.catalog.holdings.Holding;
+import org.consortiumhub.catalog.ingest.CatalogIngest.Changes;
+import org.consortiumhub.catalog.ingest.CatalogIngest.Member;
+import org.consortiumhub.catalog.ingest.CatalogIngest.NeighbourRow;
+import org.consortiumhub.catalog.ingest.CatalogIngest.StoredRow;
+import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
+import org.consortiumhub.catalog.match.ManifestationProfile;
+import org.consortiumhub.catalog.search.SearchText;
+import org.consortiumhub.catalog.store.ProfileCodec;
+import org.consortiumhub.catalog.store.StoredMarc;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Writes what a batch changes, in bulk: records and their match keys, the records whose cluster changed, the
+ * clusters that ended, and the display, holdings and search rows of every cluster the batch touched.
+ */
+final class ClusterWriter {
+
+    private ClusterWriter() {
+    }
+
+    /** Writes the plan; gives the final cluster id of every record of the neighbourhood. */
+    static Uni<Map<Long, Long>> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
+            ClusterPlan plan) {
+        Set<Long> temporary = new HashSet<>();
+        plan.clusterOfRecord().values().forEach(id -> {
+            if (id < 0) {
+                temporary.add(id);
+            }
+        });
+        return CatalogIngest.newIds(conn, "catalog_cluster_id_seq", temporary.size()).flatMap(ids -> {
+            Map<Long, Long> real = new HashMap<>();
+            int i = 0;
+            for (Long t : temporary.stream().sorted(Comparator.reverseOrder()).toList()) {
+                real.put(t, ids[i++]);
+            }
+            Map<Long, Long> clusterOf = new HashMap<>();
+            plan.clusterOfRecord().forEach((record, cluster) -> clusterOf.put(record, real.getOrDefault(cluster, cluster)));
+            Map<Long, Long> displayOf = new HashMap<>();
+            plan.displayRecordOfCluster().forEach((cluster, record) -> displayOf.put(real.getOrDefault(cluster, cluster), record));
+            return removeOldKeysAndDeleted(conn, changes)
+                    .flatMap(v -> updateRecords(conn, changes.updates, clusterOf))
+                    .flatMap(v -> insertRecords(conn, member, changes.creates, clusterOf))
+                    .flatMap(v -> insertKeys(conn, changes.upserts()))
+                    .flatMap(v -> moveRecords(conn, changes, neighbours, clusterOf))
+                    .flatMap(v -> retireClusters(conn, plan))
+                    .flatMap(v -> ClusterRows.write(conn, member, changes, neighbours, clusterOf, displayOf))
+                    .replaceWith(clusterOf);
+        });
+    }
+
+    private static Uni<Void> removeOldKeysAndDeleted(SqlConnection conn, Changes changes) {
+        List<Long> keys = new ArrayList<>();
+        List<Long> records = new ArrayList<>();
+        for (StoredRow s : changes.stored.values()) {
+            for (long k : s.keys()) {
+                keys.add(k);
+                records.add(s.id());
+            }
+        }
+        Uni<Void> removeKeys = keys.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("delete from catalog_match_key k using unnest($1::bigint[], $2::bigint[]) as d(key, rec)"
+                        + " where k.key = d.key and k.record_id = d.rec")
+                        .execute(Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new))).replaceWithVoid();
+        Long[] deleted = changes.deletedIds().toArray(Long[]::new);
+        if (deleted.length == 0) {
+            return removeKeys;
+        }
+        return removeKeys.flatMap(v -> conn.preparedQuery("delete from catalog_record where id = any($1)")
+                .execute(Tuple.of((Object) deleted)).replaceWithVoid());
+    }
+
+    private static final String RECORD_COLUMNS = "content_hash, match_keys, marc, profile, title, author, pub_year,"
+            + " format, language, items, lendable_items, holdings";
+
+    private static final String UNNEST_RECORDS = "unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::bytea[],"
+            + " $6::bytea[], $7::text[], $8::text[], $9::smallint[], $10::text[], $11::text[], $12::int[], $13::int[],"
+            + " $14::text[], $15::text[])"
+            + " as d(id, cluster_id, content_hash, match_keys, marc, profile, title, author, pub_year, format, language,"
+            + " items, lendable_items, holdings, local_id)";
+
+    private static Uni<Void> updateRecords(SqlConnection conn, List<Upsert> updates, Map<Long, Long> clusterOf) {
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("update catalog_record r set cluster_id = d.cluster_id, content_hash = d.content_hash,"
+                + " match_keys = d.match_keys::bigint[], marc = d.marc, profile = d.profile, title = d.title,"
+                + " author = d.author, pub_year = d.pub_year, format = d.format, language = d.language, items = d.items,"
+                + " lendable_items = d.lendable_items, holdings = d.holdings::jsonb, updated_at = now()"
+                + " from " + UNNEST_RECORDS + " where r.id = d.id")
+                .execute(recordColumns(updates, clusterOf)).replaceWithVoid();
+    }
+
+    private static Uni<Void> insertRecords(SqlConnection conn, Member member, List<Upsert> creates, Map<Long, Long> clusterOf) {
+        if (creates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = recordColumns(creates, clusterOf).addLong(member.id());
+        return conn.preparedQuery("insert into catalog_record (id, member_id, local_id, cluster_id, " + RECORD_COLUMNS
+                + ", updated_at) select d.id, $16, d.local_id, d.cluster_id, d.content_hash, d.match_keys::bigint[], d.marc,"
+                + " d.profile, d.title, d.author, d.pub_year, d.format, d.language, d.items, d.lendable_items,"
+                + " d.holdings::jsonb, now() from " + UNNEST_RECORDS)
+                .execute(columns).replaceWithVoid();
+    }
+
+    private static Tuple recordColumns(List<Upsert> upserts, Map<Long, Long> clusterOf) {
+        int n = upserts.size();
+        Long[] id = new Long[n];
+        Long[] cluster = new Long[n];
+        Long[] hash = new Long[n];
+        String[] keys = new String[n];
+        Buffer[] marc = new Buffer[n];
+        Buffer[] profile = new Buffer[n];
+        String[] title = new String[n];
+        String[] author = new String[n];
+        Short[] year = new Short[n];
+        String[] format = new String[n];
+        String[] language = new String[n];
+        Integer[] items = new Integer[n];
+        Integer[] lendable = new Integer[n];
+        String[] holdings = new String[n];
+        String[] localId = new String[n];
+        for (int i = 0; i < n; i++) {
+            Upsert u = upserts.get(i);
+            PreparedRecord p = u.record;
+            id[i] = u.id;
+            cluster[i] = clusterOf.get(u.id);
+            hash[i] = p.contentHash();
+            keys[i] = Arrays.stream(u.keys).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+            marc[i] = Buffer.buffer(p.marc());
+            profile[i] = Buffer.buffer(ProfileCodec.encode(p.profile()));
+            title[i] = p.display().title();
+            author[i] = p.display().author();
+            year[i] = p.display().year() == null || p.display().year() > Short.MAX_VALUE ? null : p.display().year().shortValue();
+            format[i] = p.display().format();
+            language[i] = p.display().language();
+            items[i] = p.holdings().size();
+            lendable[i] = p.lendableItems();
+            holdings[i] = holdingsJson(p.holdings());
+            localId[i] = p.localId();
+        }
+        return Tuple.tuple(List.of(id, cluster, hash, keys, marc, profile, title, author, year, format, language, items,
+                lendable, holdings, localId));
+    }
+
+    static String holdingsJson(List<Holding> holdings) {
+        JsonArray array = new JsonArray();
+        for (Holding h : holdings) {
+            JsonObject o = new JsonObject();
+            putIfPresent(o, "location", h.location());
+            putIfPresent(o, "sublocation", h.sublocation());
+            putIfPresent(o, "callNumber", h.callNumber());
+            putIfPresent(o, "barcode", h.barcode());
+            putIfPresent(o, "enumeration", h.enumeration());
+            putIfPresent(o, "summary", h.summary());
+            o.put("status", h.status().name());
+            putIfPresent(o, "statusText", h.statusText());
+            putIfPresent(o, "materialType", h.materialType());
+            o.put("lendable", h.lendable());
+            array.add(o);
+        }
+        return array.encode();
+    }
+
+    private static void putIfPresent(JsonObject o, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            o.put(name, value);
+        }
+    }
+
+    private static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
+        List<Long> keys = new ArrayList<>();
+        List<Long> records = new ArrayList<>();
+        for (Upsert u : upserts) {
+            for (long k : u.keys) {
+                keys.add(k);
+                records.add(u.id);
+            }
+        }
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("insert into catalog_match_key (key, record_id) select * from unnest($1::bigint[], $2::bigint[])"
+                + " on conflict do nothing")
+                .execute(Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /** Stored records the batch did not send, but whose cluster the batch merged or split. */
+    private static Uni<Void> moveRecords(SqlConnection conn, Changes changes, Map<Long, NeighbourRow> neighbours,
+            Map<Long, Long> clusterOf) {
+        List<Long> ids = new ArrayList<>();
+        List<Long> clusters = new ArrayList<>();
+        for (NeighbourRow n : neighbours.values()) {
+            Long now = clusterOf.get(n.id);
+            if (now != null && now != n.clusterId && !changes.stored.containsKey(n.id)) {
+                ids.add(n.id);
+                clusters.add(now);
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("update catalog_record r set cluster_id = d.c from unnest($1::bigint[], $2::bigint[]) as d(id, c)"
+                + " where r.id = d.id")
+                .execute(Tuple.of(ids.toArray(Long[]::new), clusters.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    private static Uni<Void> retireClusters(SqlConnection conn, ClusterPlan plan) {
+        if (plan.retiredClusters().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("delete from catalog_cluster where id = any($1)")
+                .execute(Tuple.of((Object) plan.retiredClusters().toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /** Builds the display, holdings and search row of every touched cluster from its records. */
+    static final class ClusterRows {
+
+        private ClusterRows() {
+        }
+
+        /** What a cluster row needs to know of one of its records. */
+        private record Part(long id, long memberId, int items, int lendable, ManifestationProfile profile, RecordDisplay display) {
+        }
+
+        static Uni<Void> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
+                Map<Long, Long> clusterOf, Map<Long, Long> displayOf) {
+            Map<Long, Part> parts = new HashMap<>();
+            for (NeighbourRow n : neighbours.values()) {
+                if (clusterOf.containsKey(n.id)) {
+                    parts.put(n.id, new Part(n.id, n.memberId, n.items, n.lendableItems, n.profile,
+                            new RecordDisplay(n.title, n.author, n.year, n.format, n.language, List.of())));
+                }
+            }
+            for (Upsert u : changes.upserts()) {
+                parts.put(u.id, new Part(u.id, member.id(), u.record.holdings().size(), u.record.lendableItems(),
+                        u.record.profile(), u.record.display()));
+            }
+            // Subjects are not kept beside stored records: read them from the MARC of stored display records.
+            List<Long> needSubjects = new ArrayList<>();
+            displayOf.values().forEach(id -> {
+                Part p = parts.get(id);
+                if (p != null && p.display().subjects().isEmpty() && neighbours.containsKey(id) && !changes.stored.containsKey(id)) {
+                    needSubjects.add(id);
+                }
+            });
+            Set<Long> memberIds = new HashSet<>();
+            parts.values().forEach(p -> memberIds.add(p.memberId()));
+            return subjectsOf(conn, needSubjects, parts)
+                    .flatMap(v -> conn.preparedQuery("select id, code from member_library where id = any($1)")
+                            .execute(Tuple.of((Object) memberIds.toArray(Long[]::new))))
+                    .flatMap(rows -> {
+                        Map<Long, String> codes = new HashMap<>();
+                        rows.forEach(r -> codes.put(r.getLong("id"), r.getString("code")));
+                        return upsertClusters(conn, parts, clusterOf, displayOf, codes);
+                    });
+        }
+
+        private static Uni<Void> subjectsOf(SqlConnection conn, List<Long> ids, Map<Long, Part> parts) {
+            if (ids.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return conn.preparedQuery("select id, marc from catalog_record where id = any($1)")
+                    .execute(Tuple.of((Object) ids.toArray(Long[]::new)))
+                    .invoke(rows -> {
+                        for (Row r : rows) {
+                            Part p = parts.get(r.getLong("id"));
+                            RecordDisplay full = RecordDisplay.of(StoredMarc.unpack(r.getBuffer("marc").getBytes()), p.profile());
+                            parts.put(p.id(), new Part(p.id(), p.memberId(), p.items(), p.lendable(), p.profile(), full));
+                        }
+                    })
+                    .replaceWithVoid();
+        }
+
+        private static Uni<Void> upsertClusters(SqlConnection conn, Map<Long, Part> parts, Map<Long, Long> clusterOf,
+                Map<Long, Long> displayOf, Map<Long, String> codes) {
+            Map<Long, List<Part>> byCluster = new LinkedHashMap<>();
+            clusterOf.forEach((record, cluster) -> {
+                Part p = parts.get(record);
+                if (p != null) {
+                    byCluster.computeIfAbsent(cluster, c -> new ArrayList<>()).add(p);
+                }
+            });
+            int n = byCluster.size();
+            Long[] id = new Long[n];
+            Long[] preferred = new Long[n];
+            String[] title = new String[n];
+            String[] author = new String[n];
+            Short[] year = new Short[n];
+            String[] format = new String[n];
+            String[] language = new String[n];
+            Integer[] count = new Integer[n];
+            String[] memberIds = new String[n];
+            String[] lendableIds = new String[n];
+            String[] holdings = new String[n];
+            String[] search = new String[n];
+            int i = 0;
+            for (Map.Entry<Long, List<Part>> e : byCluster.entrySet()) {
+                List<Part> records = e.getValue();
+                Long displayId = displayOf.get(e.getKey());
+                Part display = displayId != null && parts.containsKey(displayId) ? parts.get(displayId) : records.get(0);
+                RecordDisplay d = display.display();
+                id[i] = e.getKey();
+                preferred[i] = display.id();
+                title[i] = d.title() == null ? "[no title]" : d.title();
+                author[i] = d.author();
+                year[i] = d.year() == null || d.year() > Short.MAX_VALUE ? null : d.year().shortValue();
+                format[i] = d.format();
+                language[i] = d.language();
+                count[i] = records.size();
+                Map<String, int[]> perMember = new TreeMap<>();
+                for (Part p : records) {
+                    int[] sums = perMember.computeIfAbsent(codes.get(p.memberId()), c -> new int[3]);
+                    sums[0] += p.items();
+                    sums[1] += p.lendable();
+                }
+                JsonArray summary = new JsonArray();
+                perMember.forEach((code, sums) -> summary.add(new JsonObject().put("member", code).put("items", sums[0])
+                        .put("lendable", sums[1])));
+                holdings[i] = summary.encode();
+                memberIds[i] = records.stream().map(p -> String.valueOf(p.memberId())).distinct()
+                        .collect(Collectors.joining(",", "{", "}"));
+                lendableIds[i] = records.stream().filter(p -> p.lendable() > 0).map(p -> String.valueOf(p.memberId()))
+                        .distinct().collect(Collectors.joining(",", "{", "}"));
+                search[i] = searchVector(d, records);
+                i++;
+            }
+            return conn.preparedQuery("insert into catalog_cluster (id, preferred_record_id, title, author, pub_year, format,"
+                    + " language, record_count, member_ids, lendable_member_ids, holdings, search, updated_at)"
+                    + " select d.id, d.preferred, d.title, d.author, d.pub_year, d.format, d.language, d.record_count,"
+                    + " d.member_ids::bigint[], d.lendable_ids::bigint[], d.holdings::jsonb, d.search::tsvector, now()"
+                    + " from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[],"
+                    + " $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])"
+                    + " as d(id, preferred, title, author, pub_year, format, language, record_count, member_ids, lendable_ids,"
+                    + " holdings, search)"
+                    + " on conflict (id) do update set preferred_record_id = excluded.preferred_record_id,"
+                    + " title = excluded.title, author = excluded.author, pub_year = excluded.pub_year,"
+                    + " format = excluded.format, language = excluded.language, record_count = excluded.record_count,"
+                    + " member_ids = excluded.member_ids, lendable_member_ids = excluded.lendable_member_ids,"
+                    + " holdings = excluded.holdings, search = excluded.search, updated_at = excluded.updated_at")
+                    .execute(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
+                            lendableIds, holdings, search)))
+                    .replaceWithVoid();
+        }
+
+        /**
+         * The cluster's search vector as a tsvector literal: title words weigh most (A), then author (B), subjects (C)
+         * and the identifiers of every record of the cluster (D). Each lexeme keeps its heaviest weight.
+         */
+        static String searchVector(RecordDisplay display, List<Part> records) {
+            Map<String, Character> weights = new LinkedHashMap<>();
+            SearchText.tokens(display.title()).forEach(t -> weights.putIfAbsent(t, 'A'));
+            SearchText.tokens(display.author()).forEach(t -> weights.putIfAbsent(t, 'B'));
+            display.subjects().forEach(s -> SearchText.tokens(s).forEach(t -> weights.putIfAbsent(t, 'C')));
+            for (Part p : records) {
+                ManifestationProfile pr = p.profile();
+                for (List<String> ids : List.of(pr.isbns(), pr.issns(), pr.oclcNumbers(), pr.lccns())) {
+                    ids.forEach(v -> SearchText.tokens(v).forEach(t -> weights.putIfAbsent(t, 'D')));
+                }
+            }
+            StringBuilder literal = new StringBuilder();
+            weights.forEach((token, weight) -> {
+                if (literal.length() > 0) {
+                    literal.append(' ');
+                }
+                literal.append('\'').append(token).append("':1").append(weight);
+            });
+            return literal.toString();
+        }
+    }
+}

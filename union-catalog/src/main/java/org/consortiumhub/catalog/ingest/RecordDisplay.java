@@ -1,0 +1,52 @@
+package org.consortiumhub.catalog.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.consortiumhub.catalog.marc.DataField;
+import org.consortiumhub.catalog.marc.MarcRecord;
+import org.consortiumhub.catalog.match.ManifestationProfile;
+
+/** How a record is shown in results: title and author as catalogued (trailing ISBD punctuation removed), year, language, subjects. */
+public record RecordDisplay(String title, String author, Integer year, String format, String language, List<String> subjects) {
+
+    private static final Pattern TRAILING = Pattern.compile("[\\s/:;,.=]+$");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+
+    public static RecordDisplay of(MarcRecord record, ManifestationProfile profile) {
+        DataField t = record.field("245");
+        String title = t == null ? "" : clean(t.joined("abnp"));
+        String author = null;
+        for (String tag : new String[] { "100", "110", "111", "700", "710" }) {
+            DataField a = record.field(tag);
+            if (a != null) {
+                author = clean(a.joined(tag.endsWith("00") ? "abcd" : "ab"));
+                break;
+            }
+        }
+        Matcher year = YEAR.matcher(profile.date() == null ? "" : profile.date());
+        String f008 = record.controlField("008");
+        String language = f008 != null && f008.length() >= 38 ? f008.substring(35, 38).trim().toLowerCase() : null;
+        if (language != null && !language.matches("[a-z]{3}")) {
+            language = null;
+        }
+        List<String> subjects = new ArrayList<>();
+        for (DataField f : record.dataFields()) {
+            if (f.tag().startsWith("6")) {
+                String s = clean(f.joined("abcdvxyz"));
+                if (!s.isEmpty()) {
+                    subjects.add(s);
+                }
+            }
+        }
+        return new RecordDisplay(title.isEmpty() ? "[no title]" : title, author,
+                year.find() ? Integer.valueOf(year.group(1)) : null,
+                profile.format().name().toLowerCase(), language, subjects);
+    }
+
+    static String clean(String s) {
+        return s == null ? "" : TRAILING.matcher(s.strip()).replaceAll("");
+    }
+}

@@ -1,0 +1,156 @@
+package org.consortiumhub.catalog.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.consortiumhub.catalog.search.SearchPage.ClusterHit;
+import org.consortiumhub.catalog.search.SearchPage.FacetCount;
+import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Searches clusters in PostgreSQL: full-text over title, author, subjects and identifiers (ranked by
+ * weight: title, author, subject, identifier), exact identifiers through the match-key index, filters, and facet counts over the whole
+ * result. Two queries run side by side: the page (with the total) and the facets.
+ */
+@ApplicationScoped
+public class CatalogSearch {
+
+    public static final List<String> FACETS = List.of("format", "language", "decade", "member", "lendable");
+
+    @Inject
+    Pool pool;
+
+    public Uni<SearchPage> search(CatalogQuery query) {
+        Conditions where = conditions(query);
+        String rank = query.keywords().isEmpty() ? "0::real" : "ts_rank(c.search, " + where.param(SearchText.allOf(query.keywords())) + "::tsquery)";
+        String pageSql = "select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count, c.holdings,"
+                + " count(*) over () as total from catalog_cluster c" + where.sql()
+                + " order by " + rank + " desc, c.record_count desc, c.id limit " + query.size()
+                + " offset " + (long) (query.page() - 1) * query.size();
+        Uni<List<Row>> page = pool.preparedQuery(pageSql).execute(Tuple.from(where.params()))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+        Uni<Map<String, List<FacetCount>>> facets = facets(where);
+        return Uni.combine().all().unis(page, facets).asTuple().map(t -> {
+            List<ClusterHit> hits = new ArrayList<>();
+            long total = 0;
+            for (Row row : t.getItem1()) {
+                total = row.getLong("total");
+                hits.add(hit(row));
+            }
+            if (hits.isEmpty() && query.page() > 1) {
+                // Beyond the last page: the total still tells the searcher how many there are.
+                total = t.getItem2().getOrDefault("lendable", List.of()).stream().mapToLong(FacetCount::count).sum();
+            }
+            return new SearchPage(total, query.page(), query.size(), hits, t.getItem2());
+        });
+    }
+
+    private Uni<Map<String, List<FacetCount>>> facets(Conditions where) {
+        String sql = "with m as materialized (select c.format, c.language, c.pub_year, c.member_ids,"
+                + " cardinality(c.lendable_member_ids) > 0 as lendable from catalog_cluster c" + where.sql() + ")"
+                + " select 'format' as facet, format as value, count(*) as n from m group by format"
+                + " union all select 'language', language, count(*) from m where language is not null group by language"
+                + " union all select 'decade', (pub_year / 10 * 10)::text, count(*) from m where pub_year is not null group by 2"
+                + " union all select 'member', ml.code, count(*) from m cross join unnest(m.member_ids) as mid"
+                + "   join member_library ml on ml.id = mid group by ml.code"
+                + " union all select 'lendable', lendable::text, count(*) from m group by lendable";
+        return pool.preparedQuery(sql).execute(Tuple.from(where.params())).map(rows -> {
+            Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+            FACETS.forEach(f -> facets.put(f, new ArrayList<>()));
+            for (Row row : rows) {
+                facets.get(row.getString("facet")).add(new FacetCount(row.getString("value"), row.getLong("n")));
+            }
+            facets.values().forEach(list -> list.sort((a, b) -> a.count() != b.count()
+                    ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value())));
+            return facets;
+        });
+    }
+
+    private static Conditions conditions(CatalogQuery q) {
+        Conditions c = new Conditions();
+        if (!q.keywords().isEmpty()) {
+            c.add("c.search @@ " + c.param(SearchText.allOf(q.keywords())) + "::tsquery");
+        }
+        for (Long key : q.identifierKeys()) {
+            c.add("c.id in (select r.cluster_id from catalog_match_key k join catalog_record r on r.id = k.record_id"
+                    + " where k.key = " + c.param(key) + ")");
+        }
+        if (q.format() != null) {
+            c.add("c.format = " + c.param(q.format()));
+        }
+        if (q.language() != null) {
+            c.add("c.language = " + c.param(q.language()));
+        }
+        if (q.yearFrom() != null) {
+            c.add("c.pub_year >= " + c.param(q.yearFrom()));
+        }
+        if (q.yearTo() != null) {
+            c.add("c.pub_year <= " + c.param(q.yearTo()));
+        }
+        if (q.memberCode() != null) {
+            c.add("c.member_ids @> array[(select id from member_library where lower(code) = lower("
+                    + c.param(q.memberCode()) + "))]");
+        }
+        if (q.lendable() != null) {
+            c.add(q.lendable() ? "cardinality(c.lendable_member_ids) > 0" : "cardinality(c.lendable_member_ids) = 0");
+        }
+        return c;
+    }
+
+    public static ClusterHit hit(Row row) {
+        Object raw = row.getValue("holdings");
+        JsonArray holdings = raw instanceof JsonArray a ? a : new JsonArray(raw.toString());
+        List<MemberHolding> members = new ArrayList<>();
+        for (int i = 0; i < holdings.size(); i++) {
+            JsonObject h = holdings.getJsonObject(i);
+            members.add(new MemberHolding(h.getString("member"), h.getInteger("items"), h.getInteger("lendable")));
+        }
+        Short year = row.getShort("pub_year");
+        return new ClusterHit(row.getLong("id"), row.getString("title"), row.getString("author"),
+                year == null ? null : year.intValue(), row.getString("format"), row.getString("language"),
+                row.getInteger("record_count"), members);
+    }
+
+    /** SQL conditions with their positional parameters ($1, $2, …), shared by the page and facet queries. */
+    private static final class Conditions {
+        private final List<String> clauses = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        String param(Object value) {
+            int existing = params.indexOf(value);
+            if (existing >= 0) {
+                return "$" + (existing + 1);
+            }
+            params.add(value);
+            return "$" + params.size();
+        }
+
+        void add(String clause) {
+            clauses.add(clause);
+        }
+
+        String sql() {
+            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        }
+
+        List<Object> params() {
+            return params;
+        }
+    }
+}
