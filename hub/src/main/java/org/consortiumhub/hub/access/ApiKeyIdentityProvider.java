@@ -34,6 +34,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Inject
     Pool pool;
 
+    private final LastUse lastUses = new LastUse();
+
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
         return TokenAuthenticationRequest.class;
@@ -53,6 +55,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                     if (row == null || !key.matches(row.getString("secret_hash"))
                             || row.getValue("revoked_at") != null || !row.getBoolean("active")) {
                         return Uni.createFrom().failure(new AuthenticationFailedException("unknown or revoked API key"));
+                    }
+                    if (!lastUses.isDue(key.keyId())) {
+                        return Uni.createFrom().item(identityOf(row));
                     }
                     return pool.preparedQuery(TOUCH).execute(Tuple.of(key.keyId())).replaceWith(identityOf(row));
                 });

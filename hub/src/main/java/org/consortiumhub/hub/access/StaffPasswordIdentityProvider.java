@@ -34,6 +34,9 @@ public class StaffPasswordIdentityProvider implements IdentityProvider<UsernameP
     @Inject
     Pool pool;
 
+    private final VerifiedPasswords verified = new VerifiedPasswords();
+    private final LastUse lastLogins = new LastUse();
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -46,22 +49,35 @@ public class StaffPasswordIdentityProvider implements IdentityProvider<UsernameP
         return pool.preparedQuery(FIND).execute(Tuple.of(username))
                 .map(RowSet::iterator)
                 .map(it -> it.hasNext() ? it.next() : null)
-                .flatMap(row -> OnEventLoop.offload(() -> verify(row, password)))
+                .flatMap(row -> row != null && usable(row) && verified.recentlyVerified(password, row.getString("password_hash"))
+                        ? Uni.createFrom().item(row)
+                        : OnEventLoop.offload(() -> verify(row, password)))
                 .flatMap(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new AuthenticationFailedException("unknown user or wrong password"));
+                    }
+                    if (!lastLogins.isDue(username)) {
+                        return Uni.createFrom().item(identityOf(row));
                     }
                     return pool.preparedQuery(TOUCH).execute(Tuple.of(username)).replaceWith(identityOf(row));
                 });
     }
 
-    private static Row verify(Row row, String password) {
+    private Row verify(Row row, String password) {
         if (row == null) {
             Passwords.matches(password, null);
             return null;
         }
-        boolean usable = row.getBoolean("active") && !Boolean.FALSE.equals(row.getBoolean("member_active"));
-        return Passwords.matches(password, row.getString("password_hash")) && usable ? row : null;
+        if (Passwords.matches(password, row.getString("password_hash")) && usable(row)) {
+            verified.remember(password, row.getString("password_hash"));
+            return row;
+        }
+        return null;
+    }
+
+    /** An account logs in only while it, and for ILL staff its library, are active. */
+    private static boolean usable(Row row) {
+        return row.getBoolean("active") && !Boolean.FALSE.equals(row.getBoolean("member_active"));
     }
 
     private static SecurityIdentity identityOf(Row row) {

@@ -95,8 +95,8 @@ final class BatchPreparation {
         List<Holding> holdings = HoldingsExtractor.of(record, read.holdings());
         byte[] iso = Iso2709.write(record);
         long hash = contentHash(iso, read.holdings());
-        return new PreparedRecord(read.position(), localId, false, hash, StoredMarc.deflate(iso), profile,
-                profile.matchKeyHashes(), holdings, RecordDisplay.of(record, profile));
+        return PreparedRecord.of(read.position(), localId, hash, StoredMarc.deflate(iso), profile, holdings,
+                RecordDisplay.of(record, profile));
     }
 
     /** A 64-bit FNV-1a hash over the record and its holdings records as ISO 2709. */

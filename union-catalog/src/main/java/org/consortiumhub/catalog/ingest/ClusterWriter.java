@@ -148,46 +148,21 @@ final class ClusterWriter {
             id[i] = u.id;
             cluster[i] = clusterOf.get(u.id);
             hash[i] = p.contentHash();
-            keys[i] = Arrays.stream(u.keys).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+            keys[i] = p.storedKeys();
             marc[i] = Buffer.buffer(p.marc());
-            profile[i] = Buffer.buffer(ProfileCodec.encode(p.profile()));
+            profile[i] = Buffer.buffer(p.storedProfile());
             title[i] = p.display().title();
             author[i] = p.display().author();
             year[i] = p.display().year() == null || p.display().year() > Short.MAX_VALUE ? null : p.display().year().shortValue();
             format[i] = p.display().format();
             language[i] = p.display().language();
-            items[i] = p.holdings().size();
+            items[i] = p.items();
             lendable[i] = p.lendableItems();
-            holdings[i] = holdingsJson(p.holdings());
+            holdings[i] = p.storedHoldings();
             localId[i] = p.localId();
         }
         return Tuple.tuple(List.of(id, cluster, hash, keys, marc, profile, title, author, year, format, language, items,
                 lendable, holdings, localId));
-    }
-
-    static String holdingsJson(List<Holding> holdings) {
-        JsonArray array = new JsonArray();
-        for (Holding h : holdings) {
-            JsonObject o = new JsonObject();
-            putIfPresent(o, "location", h.location());
-            putIfPresent(o, "sublocation", h.sublocation());
-            putIfPresent(o, "callNumber", h.callNumber());
-            putIfPresent(o, "barcode", h.barcode());
-            putIfPresent(o, "enumeration", h.enumeration());
-            putIfPresent(o, "summary", h.summary());
-            o.put("status", h.status().name());
-            putIfPresent(o, "statusText", h.statusText());
-            putIfPresent(o, "materialType", h.materialType());
-            o.put("lendable", h.lendable());
-            array.add(o);
-        }
-        return array.encode();
-    }
-
-    private static void putIfPresent(JsonObject o, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            o.put(name, value);
-        }
     }
 
     private static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
@@ -255,7 +230,7 @@ final class ClusterWriter {
                 }
             }
             for (Upsert u : changes.upserts()) {
-                parts.put(u.id, new Part(u.id, member.id(), u.record.holdings().size(), u.record.lendableItems(),
+                parts.put(u.id, new Part(u.id, member.id(), u.record.items(), u.record.lendableItems(),
                         u.record.profile(), u.record.display()));
             }
             // Subjects are not kept beside stored records: read them from the MARC of stored display records.

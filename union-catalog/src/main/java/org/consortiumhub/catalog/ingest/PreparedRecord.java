@@ -11,15 +11,29 @@ import org.consortiumhub.catalog.match.ManifestationProfile;
  *
  * @param contentHash 64-bit hash of the record as sent (with its holdings), to recognise a record sent again unchanged
  * @param marc the record as stored: UTF-8 ISO 2709, deflated
+ * @param storedProfile the profile as stored ({@link org.consortiumhub.catalog.store.ProfileCodec})
+ * @param storedKeys the distinct match keys as a PostgreSQL array literal
+ * @param storedHoldings the holdings as stored (JSON)
  */
 record PreparedRecord(int position, String localId, boolean deletion, long contentHash, byte[] marc,
-        ManifestationProfile profile, long[] keys, List<Holding> holdings, RecordDisplay display) {
+        ManifestationProfile profile, long[] keys, int items, int lendableItems, RecordDisplay display,
+        byte[] storedProfile, String storedKeys, String storedHoldings) {
 
     static PreparedRecord deletion(int position, String localId) {
-        return new PreparedRecord(position, localId, true, 0, null, null, new long[0], List.of(), null);
+        return new PreparedRecord(position, localId, true, 0, null, null, new long[0], 0, 0, null, null, null, null);
     }
 
-    int lendableItems() {
-        return (int) holdings.stream().filter(Holding::lendable).count();
+    /** Everything storage writes for a record, worked out here so the batch's transaction only assembles it. */
+    static PreparedRecord of(int position, String localId, long contentHash, byte[] marc, ManifestationProfile profile,
+            List<Holding> holdings, RecordDisplay display) {
+        long[] keys = java.util.Arrays.stream(profile.matchKeyHashes()).distinct().toArray();
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < keys.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(keys[i]);
+        }
+        int lendable = (int) holdings.stream().filter(Holding::lendable).count();
+        return new PreparedRecord(position, localId, false, contentHash, marc, profile, keys, holdings.size(), lendable,
+                display, org.consortiumhub.catalog.store.ProfileCodec.encode(profile), literal.append('}').toString(),
+                HoldingsJson.of(holdings));
     }
 }
