@@ -2,6 +2,7 @@
 # The union catalog's benchmark: starts a hub on the local PostgreSQL server (a fresh database), lets five member
 # adapters post a scaled-up catalog built from the real seed records, measures storage, then sixteen searching
 # clients. Prints INGEST, STORAGE and SEARCH lines. Usage: bench/run-catalog-benchmark.sh [records=1000000] [seconds=60]
+# BENCH_REUSE_DB=1 keeps the catalog of the previous run (e.g. records=0 to measure search alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${BENCH_DB:-consortium_hub_bench}
@@ -9,7 +10,9 @@ PORT=${BENCH_PORT:-8099}
 PASSWORD=bench-admin-password
 
 ./mvnw -q -DskipTests package -pl bench,hub -am
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+if [ -z "${BENCH_REUSE_DB:-}" ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fi
 
 mkdir -p target
 HUB_DB_URL=postgresql://127.0.0.1:5432/$DB HUB_DB_USER=postgres HUB_DEMO=false \

@@ -94,7 +94,9 @@ public final class CatalogBenchmark {
         for (int m = 1; m <= MEMBERS; m++) {
             keys.add(memberWithKey("BM-" + run + m));
         }
-        ingest(sources, keys, target);
+        if (target > 0) {
+            ingest(sources, keys, target);
+        }
         storage();
         search(sources);
     }

@@ -1,6 +1,8 @@
 package org.consortiumhub.catalog.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Searches clusters in PostgreSQL: full-text over title, author, subjects and identifiers (ranked by
  * weight: title, author, subject, identifier), exact identifiers through the match-key index, filters, and facet counts over the whole
- * result. Two queries run side by side: the page (with the total) and the facets.
+ * result.
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -34,52 +36,60 @@ public class CatalogSearch {
 
     public Uni<SearchPage> search(CatalogQuery query) {
         Conditions where = conditions(query);
-        String rank = query.keywords().isEmpty() ? "0::real" : "ts_rank(c.search, " + where.param(SearchText.allOf(query.keywords())) + "::tsquery)";
-        String pageSql = "select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count, c.holdings,"
-                + " count(*) over () as total from catalog_cluster c" + where.sql()
-                + " order by " + rank + " desc, c.record_count desc, c.id limit " + query.size()
-                + " offset " + (long) (query.page() - 1) * query.size();
-        Uni<List<Row>> page = pool.preparedQuery(pageSql).execute(Tuple.from(where.params()))
-                .map(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return list;
-                });
-        Uni<Map<String, List<FacetCount>>> facets = facets(where);
-        return Uni.combine().all().unis(page, facets).asTuple().map(t -> {
-            List<ClusterHit> hits = new ArrayList<>();
-            long total = 0;
-            for (Row row : t.getItem1()) {
-                total = row.getLong("total");
-                hits.add(hit(row));
-            }
-            if (hits.isEmpty() && query.page() > 1) {
-                // Beyond the last page: the total still tells the searcher how many there are.
-                total = t.getItem2().getOrDefault("lendable", List.of()).stream().mapToLong(FacetCount::count).sum();
-            }
-            return new SearchPage(total, query.page(), query.size(), hits, t.getItem2());
-        });
-    }
-
-    private Uni<Map<String, List<FacetCount>>> facets(Conditions where) {
-        String sql = "with m as materialized (select c.format, c.language, c.pub_year, c.member_ids,"
-                + " cardinality(c.lendable_member_ids) > 0 as lendable from catalog_cluster c" + where.sql() + ")"
-                + " select 'format' as facet, format as value, count(*) as n from m group by format"
-                + " union all select 'language', language, count(*) from m where language is not null group by language"
-                + " union all select 'decade', (pub_year / 10 * 10)::text, count(*) from m where pub_year is not null group by 2"
-                + " union all select 'member', ml.code, count(*) from m cross join unnest(m.member_ids) as mid"
+        String rank = query.keywords().isEmpty() ? "0::real"
+                : "ts_rank(c.search, " + where.param(SearchText.allOf(query.keywords())) + "::tsquery)";
+        // One pass over the matches gives the page's ids, the total and every facet; the page's display rows are
+        // then read by id. (Reading the matches twice, once for the page and once for the facets, cost twice.)
+        String sql = "with m as materialized (select c.id, c.format, c.language, c.pub_year, c.member_ids,"
+                + " cardinality(c.lendable_member_ids) > 0 as lendable, c.record_count, " + rank + " as rank"
+                + " from catalog_cluster c" + where.sql() + ")"
+                + " select 'hit' as facet, h.id::text as value, 0::bigint as n, h.rank, h.record_count from"
+                + "  (select id, rank, record_count from m order by rank desc, record_count desc, id limit " + query.size()
+                + "   offset " + (long) (query.page() - 1) * query.size() + ") h"
+                + " union all select 'total', null, count(*), null, null from m"
+                + " union all select 'format', format, count(*), null, null from m group by format"
+                + " union all select 'language', language, count(*), null, null from m where language is not null group by language"
+                + " union all select 'decade', (pub_year / 10 * 10)::text, count(*), null, null from m"
+                + "   where pub_year is not null group by 2"
+                + " union all select 'member', ml.code, count(*), null, null from m cross join unnest(m.member_ids) as mid"
                 + "   join member_library ml on ml.id = mid group by ml.code"
-                + " union all select 'lendable', lendable::text, count(*) from m group by lendable";
-        return pool.preparedQuery(sql).execute(Tuple.from(where.params())).map(rows -> {
+                + " union all select 'lendable', lendable::text, count(*), null, null from m group by lendable";
+        return pool.preparedQuery(sql).execute(Tuple.from(where.params())).flatMap(rows -> {
             Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
             FACETS.forEach(f -> facets.put(f, new ArrayList<>()));
+            List<Row> hits = new ArrayList<>();
+            long total = 0;
             for (Row row : rows) {
-                facets.get(row.getString("facet")).add(new FacetCount(row.getString("value"), row.getLong("n")));
+                switch (row.getString("facet")) {
+                    case "hit" -> hits.add(row);
+                    case "total" -> total = row.getLong("n");
+                    default -> facets.get(row.getString("facet")).add(new FacetCount(row.getString("value"), row.getLong("n")));
+                }
             }
             facets.values().forEach(list -> list.sort((a, b) -> a.count() != b.count()
                     ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value())));
-            return facets;
+            hits.sort(Comparator.comparing((Row r) -> r.getFloat("rank")).reversed()
+                    .thenComparing(Comparator.comparing((Row r) -> r.getInteger("record_count")).reversed())
+                    .thenComparing(r -> Long.parseLong(r.getString("value"))));
+            List<Long> ids = hits.stream().map(r -> Long.parseLong(r.getString("value"))).toList();
+            long found = total;
+            return display(ids).map(page -> new SearchPage(found, query.page(), query.size(), page, facets));
         });
+    }
+
+    /** The display rows of the page's clusters, in the page's order. */
+    private Uni<List<ClusterHit>> display(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count,"
+                + " c.holdings from catalog_cluster c where c.id = any($1)")
+                .execute(Tuple.of((Object) ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, ClusterHit> byId = new HashMap<>();
+                    rows.forEach(r -> byId.put(r.getLong("id"), hit(r)));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
     }
 
     private static Conditions conditions(CatalogQuery q) {
