@@ -26,6 +26,12 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+# Search is measured on the replica's search index: wait until it has caught up with the catalog.
+for _ in $(seq 1 600); do
+  grep -q "Search index ready" target/bench-hub.log && break
+  sleep 1
+done
+
 java -Xmx4g -Dhub.shared.data=../shared/data -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   org.consortiumhub.bench.CatalogBenchmark password=$PASSWORD hub=http://localhost:$PORT \
   jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"

@@ -28,6 +28,7 @@ import org.consortiumhub.catalog.ingest.BatchPreparation.Prepared;
 import org.consortiumhub.catalog.ingest.BatchReport.Outcome;
 import org.consortiumhub.catalog.ingest.BatchReport.RecordOutcome;
 import org.consortiumhub.catalog.marc.MarcFormat;
+import org.consortiumhub.catalog.search.ClusterIndexSync;
 import org.consortiumhub.catalog.store.ProfileCodec;
 
 import io.smallrye.mutiny.Uni;
@@ -64,6 +65,9 @@ public class CatalogIngest {
     @Inject
     Pool pool;
 
+    @Inject
+    ClusterIndexSync searchIndex;
+
     /** The member a batch belongs to: the adapter's key decided it. */
     public record Member(long id, String code) {
     }
@@ -76,20 +80,23 @@ public class CatalogIngest {
                 throw new CatalogException(400, null, "the batch could not be read: " + e.getMessage());
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)));
+                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)))
+                .call(report -> searchIndex.refresh());
     }
 
     /** Stores records already in memory as ISO 2709 or MARCXML (the hub's own demo catalog, for one). */
     public Uni<BatchReport> ingest(Member member, byte[] records) {
         return Uni.createFrom().item(() -> BatchPreparation.prepare(new java.io.ByteArrayInputStream(records), null,
                 DEFAULT_MAX_RECORDS)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)));
+                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)))
+                .call(report -> searchIndex.refresh());
     }
 
     /** Deletes one record of the member; false when the member has no record with that local id. */
     public Uni<Boolean> delete(Member member, String localId) {
         Prepared prepared = new Prepared(List.of(PreparedRecord.deletion(1, localId)), List.of());
         return pool.withTransaction(conn -> store(conn, member, prepared))
+                .call(report -> searchIndex.refresh())
                 .map(report -> report.count(Outcome.DELETED) == 1);
     }
 

@@ -67,6 +67,7 @@ final class ClusterWriter {
                     .flatMap(v -> moveRecords(conn, changes, neighbours, clusterOf))
                     .flatMap(v -> retireClusters(conn, plan))
                     .flatMap(v -> ClusterRows.write(conn, member, changes, neighbours, clusterOf, displayOf))
+                    .flatMap(v -> recordChanges(conn, displayOf.keySet(), plan.retiredClusters()))
                     .replaceWith(clusterOf);
         });
     }
@@ -200,6 +201,17 @@ final class ClusterWriter {
         return conn.preparedQuery("update catalog_record r set cluster_id = d.c from unnest($1::bigint[], $2::bigint[]) as d(id, c)"
                 + " where r.id = d.id")
                 .execute(Tuple.of(ids.toArray(Long[]::new), clusters.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /** Numbers the clusters written and retired, for the replicas' search indexes to follow. */
+    private static Uni<Void> recordChanges(SqlConnection conn, Set<Long> written, Set<Long> retired) {
+        List<Long> ids = new ArrayList<>(written);
+        ids.addAll(retired);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("insert into catalog_cluster_change (cluster_id) select unnest($1::bigint[]) order by 1")
+                .execute(Tuple.of((Object) ids.toArray(Long[]::new))).replaceWithVoid();
     }
 
     private static Uni<Void> retireClusters(SqlConnection conn, ClusterPlan plan) {

@@ -15,6 +15,7 @@ import org.consortiumhub.catalog.search.SearchPage.FacetCount;
 import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,7 +35,36 @@ public class CatalogSearch {
     @Inject
     Pool pool;
 
+    @Inject
+    ClusterIndexSync index;
+
+    /** Searches the replica's search index when it is ready, else PostgreSQL; both give the same answers. */
     public Uni<SearchPage> search(CatalogQuery query) {
+        if (!index.isReady()) {
+            return searchDatabase(query);
+        }
+        Uni<List<Long>> restrict = query.identifierKeys().isEmpty() ? Uni.createFrom().nullItem() : clustersWith(query.identifierKeys());
+        return restrict.flatMap(ids -> Uni.createFrom().item(() -> index.index().search(query, ids))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** The clusters holding every one of these identifier keys, through the match-key index. */
+    private Uni<List<Long>> clustersWith(List<Long> keys) {
+        String sql = "select r.cluster_id from catalog_match_key k join catalog_record r on r.id = k.record_id"
+                + " where k.key = $1";
+        for (int i = 2; i <= keys.size(); i++) {
+            sql += " intersect select r.cluster_id from catalog_match_key k join catalog_record r on r.id = k.record_id"
+                    + " where k.key = $" + i;
+        }
+        return pool.preparedQuery(sql).execute(Tuple.from(List.<Object>copyOf(keys))).map(rows -> {
+            List<Long> ids = new ArrayList<>();
+            rows.forEach(r -> ids.add(r.getLong(0)));
+            return ids;
+        });
+    }
+
+    /** The same search in PostgreSQL alone: used while the search index is being built. */
+    public Uni<SearchPage> searchDatabase(CatalogQuery query) {
         Conditions where = conditions(query);
         String rank = query.keywords().isEmpty() ? "0::real"
                 : "ts_rank(c.search, " + where.param(SearchText.allOf(query.keywords())) + "::tsquery)";

@@ -1,0 +1,105 @@
+package org.consortiumhub.hub.catalog;
+
+import static org.consortiumhub.hub.support.Hub.asAdmin;
+import static org.consortiumhub.hub.support.Hub.createApiKey;
+import static org.consortiumhub.hub.support.Hub.createMember;
+import static org.consortiumhub.hub.support.Hub.withKey;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.consortiumhub.catalog.search.CatalogQuery;
+import org.consortiumhub.catalog.search.CatalogSearch;
+import org.consortiumhub.catalog.search.ClusterIndexSync;
+import org.consortiumhub.catalog.search.SearchPage;
+import org.consortiumhub.catalog.search.SearchText;
+import org.consortiumhub.hub.support.SharedData;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The replica's search index answers as PostgreSQL does, follows every change at once on this replica, and
+ * follows changes other replicas make within seconds.
+ */
+@QuarkusTest
+class SearchIndexTest {
+
+    @Inject
+    CatalogSearch search;
+
+    @Inject
+    ClusterIndexSync index;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theIndexAndTheDatabaseFindTheSameClustersWithTheSameFacets() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
+        String member = createMember();
+        String key = createApiKey(member);
+        var report = CatalogIngestTest.post(key, SharedData.bytes("marc/eg_lul_fre_500.mrc"), "application/marc");
+        assertTrue((int) report.path("created") > 400, report.asString());
+
+        for (List<String> words : List.of(List.of("histoire"), List.of("france"), List.of("paris"), List.of("la", "de"),
+                List.of("revue"))) {
+            for (String format : new String[] { null, "book" }) {
+                CatalogQuery q = new CatalogQuery(words, List.of(), format, null, null, null, member, null, 1, 100);
+                SearchPage fromDatabase = search.searchDatabase(q).await().atMost(Duration.ofSeconds(10));
+                SearchPage fromIndex = index.index().search(q, null);
+                assertEquals(fromDatabase.total(), fromIndex.total(), "total for " + words + " " + format);
+                assertEquals(fromDatabase.facets(), fromIndex.facets(), "facets for " + words + " " + format);
+                if (fromDatabase.total() <= 100) {
+                    assertEquals(ids(fromDatabase), ids(fromIndex), "clusters for " + words + " " + format);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWithdrawnRecordLeavesTheIndexBeforeTheAnswerReturns() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
+        String member = createMember();
+        String key = createApiKey(member);
+        CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-1", "9780262033848", "Quixotic zebra almanac",
+                "Cormen, Thomas", "2009", "1292 p."), "application/marcxml+xml");
+        asAdmin().queryParam("q", "quixotic zebra").get("/api/v1/catalog/search").then().body("total", equalTo(1));
+        withKey(key).delete("/api/v1/catalog/records/{id}", "idx-1").then().statusCode(204);
+        asAdmin().queryParam("q", "quixotic zebra").get("/api/v1/catalog/search").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void changesAnotherReplicaMadeArriveWithinSeconds() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
+        String member = createMember();
+        String key = createApiKey(member);
+        long cluster = ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-2", "9780131103627",
+                "Original wording", "Kernighan, Brian", "1988", "272 p."), "application/marcxml+xml")
+                .path("records[0].clusterId")).longValue();
+        // What another replica's ingest would leave: the cluster row rewritten and the change numbered.
+        pool.preparedQuery("update catalog_cluster set title = 'Platypus lexicon', search = $2::tsvector where id = $1")
+                .execute(Tuple.of(cluster, "'platypus':1A 'lexicon':1A")).await().indefinitely();
+        pool.preparedQuery("insert into catalog_cluster_change (cluster_id) values ($1)").execute(Tuple.of(cluster))
+                .await().indefinitely();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            SearchPage page = index.index().search(new CatalogQuery(SearchText.tokens("platypus lexicon"), List.of(), null,
+                    null, null, null, null, null, 1, 10), null);
+            return page.total() == 1 && page.hits().get(0).title().equals("Platypus lexicon");
+        });
+    }
+
+    private static Set<Long> ids(SearchPage page) {
+        return page.hits().stream().map(SearchPage.ClusterHit::clusterId).collect(Collectors.toSet());
+    }
+}

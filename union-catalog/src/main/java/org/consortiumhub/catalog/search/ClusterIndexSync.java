@@ -1,0 +1,209 @@
+package org.consortiumhub.catalog.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Keeps this replica's {@link ClusterIndex} in step with the catalog in PostgreSQL. Ingest numbers every cluster it
+ * writes or retires ({@code catalog_cluster_change}); the index applies the changes after the last number it holds —
+ * at once after a batch this replica stored, and every second for what other replicas stored. An index built from
+ * another catalog, or none at all, is rebuilt at start; until it is ready, search runs in PostgreSQL.
+ *
+ * <p>All index work runs on one thread, so changes are applied in order.
+ */
+@ApplicationScoped
+public class ClusterIndexSync {
+
+    private static final Logger LOG = Logger.getLogger(ClusterIndexSync.class);
+    private static final int PAGE = 5_000;
+    private static final long COMMIT_EVERY_NANOS = 10_000_000_000L;
+    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'(?::[0-9,]+([ABCD])?)?");
+    private static final String CLUSTER = "select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count,"
+            + " c.holdings::text as holdings, cardinality(c.lendable_member_ids) > 0 as lendable, c.search::text as search"
+            + " from catalog_cluster c";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "catalog.search-index.dir")
+    String directory;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-search-index"));
+    private ClusterIndex index;
+    private String catalog;
+    private volatile boolean ready;
+    private long lastCommit = System.nanoTime();
+    private Long timer;
+
+    void start(@Observes StartupEvent started) {
+        worker.submit(() -> {
+            try {
+                index = new ClusterIndex(Path.of(directory));
+                catalog = pool.query("select id::text from catalog_identity").execute().await().indefinitely()
+                        .iterator().next().getString(0);
+                if (!catalog.equals(index.catalog())) {
+                    rebuild();
+                }
+                catchUp();
+                ready = true;
+                LOG.infof("Search index ready in %s (catalog change %d)", directory, index.seq());
+            } catch (RuntimeException e) {
+                LOG.error("The search index could not be opened or built; search runs in PostgreSQL", e);
+            }
+        });
+        timer = vertx.setPeriodic(1000, id -> {
+            if (ready) {
+                worker.submit(this::catchUpQuietly);
+            }
+        });
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public ClusterIndex index() {
+        return index;
+    }
+
+    /** Applies the catalog's latest changes; completes when they are searchable here. */
+    public Uni<Void> refresh() {
+        if (!ready) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.runAsync(this::catchUp, worker));
+    }
+
+    private void catchUpQuietly() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("The search index could not follow the catalog this time; it tries again in a second", e);
+        }
+    }
+
+    private void catchUp() {
+        while (true) {
+            List<Row> changes = rows(pool.preparedQuery("select seq, cluster_id from catalog_cluster_change where seq > $1"
+                    + " order by seq limit 20000").execute(Tuple.of(index.seq())).await().indefinitely());
+            if (changes.isEmpty()) {
+                break;
+            }
+            Set<Long> ids = new LinkedHashSet<>();
+            changes.forEach(r -> ids.add(r.getLong("cluster_id")));
+            long seq = changes.get(changes.size() - 1).getLong("seq");
+            List<ClusterDoc> docs = new ArrayList<>();
+            Set<Long> gone = new HashSet<>(ids);
+            for (Row r : pool.preparedQuery(CLUSTER + " where c.id = any($1)").execute(Tuple.of((Object) ids.toArray(Long[]::new)))
+                    .await().indefinitely()) {
+                docs.add(doc(r));
+                gone.remove(r.getLong("id"));
+            }
+            index.apply(docs, gone, seq, catalog);
+        }
+        if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+            index.commit();
+            lastCommit = System.nanoTime();
+        }
+    }
+
+    private void rebuild() {
+        long started = System.nanoTime();
+        index.clear();
+        long seq = pool.query("select coalesce(max(seq), 0) from catalog_cluster_change").execute().await().indefinitely()
+                .iterator().next().getLong(0);
+        long last = 0;
+        int count = 0;
+        while (true) {
+            List<Row> page = rows(pool.preparedQuery(CLUSTER + " where c.id > $1 order by c.id limit " + PAGE)
+                    .execute(Tuple.of(last)).await().indefinitely());
+            if (page.isEmpty()) {
+                break;
+            }
+            List<ClusterDoc> docs = new ArrayList<>(page.size());
+            page.forEach(r -> docs.add(doc(r)));
+            last = page.get(page.size() - 1).getLong("id");
+            count += page.size();
+            index.apply(docs, List.of(), 0, catalog);
+        }
+        // Changes made while the pages were read are applied again by the catch-up that follows: harmless.
+        index.apply(List.of(), List.of(), seq, catalog);
+        index.commit();
+        LOG.infof("Search index rebuilt: %d clusters in %d ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    static ClusterDoc doc(Row r) {
+        StringBuilder[] terms = { new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder() };
+        Matcher m = LEXEME.matcher(r.getString("search"));
+        while (m.find()) {
+            String weight = m.group(2) == null ? "D" : m.group(2);
+            StringBuilder b = terms[weight.charAt(0) - 'A'];
+            b.append(b.length() == 0 ? "" : " ").append(m.group(1).replace("''", "'"));
+        }
+        String holdings = r.getString("holdings");
+        JsonArray array = new JsonArray(holdings);
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            members.add(array.getJsonObject(i).getString("member"));
+        }
+        Short year = r.getShort("pub_year");
+        return new ClusterDoc(r.getLong("id"), r.getString("title"), r.getString("author"), year == null ? null : year.intValue(),
+                r.getString("format"), r.getString("language"), r.getInteger("record_count"), holdings, members,
+                r.getBoolean("lendable"), terms[0].toString(), terms[1].toString(), terms[2].toString(), terms[3].toString());
+    }
+
+    private static List<Row> rows(Iterable<Row> result) {
+        List<Row> list = new ArrayList<>();
+        result.forEach(list::add);
+        return list;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
+        ready = false;
+        try {
+            worker.submit(() -> {
+                if (index != null) {
+                    index.commit();
+                    index.close();
+                }
+            }).get();
+        } catch (Exception e) {
+            LOG.warn("The search index was not closed cleanly; it is rebuilt or caught up at the next start", e);
+        } finally {
+            worker.shutdown();
+        }
+    }
+}
