@@ -27,7 +27,7 @@ import org.consortiumhub.catalog.marc.MarcInput;
 import org.consortiumhub.catalog.marc.MarcRecord;
 import org.consortiumhub.catalog.marc.ReadRecord;
 import org.consortiumhub.hub.support.Hub;
-import org.consortiumhub.hub.support.SharedData;
+import org.consortiumhub.catalog.SharedData;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

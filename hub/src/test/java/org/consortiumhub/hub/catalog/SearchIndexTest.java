@@ -21,7 +21,7 @@ import org.consortiumhub.catalog.search.CatalogSearch;
 import org.consortiumhub.catalog.search.ClusterIndexSync;
 import org.consortiumhub.catalog.search.SearchPage;
 import org.consortiumhub.catalog.search.SearchText;
-import org.consortiumhub.hub.support.SharedData;
+import org.consortiumhub.catalog.SharedData;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

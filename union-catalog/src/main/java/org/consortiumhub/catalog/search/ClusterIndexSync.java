@@ -153,7 +153,8 @@ public class ClusterIndexSync {
             page.forEach(r -> docs.add(doc(r)));
             last = page.get(page.size() - 1).getLong("id");
             count += page.size();
-            index.apply(docs, List.of(), 0, catalog);
+            // Marked unfinished until the last page: a rebuild cut short is started again at the next start.
+            index.apply(docs, List.of(), 0, "rebuilding");
         }
         // Changes made while the pages were read are applied again by the catch-up that follows: harmless.
         index.apply(List.of(), List.of(), seq, catalog);
