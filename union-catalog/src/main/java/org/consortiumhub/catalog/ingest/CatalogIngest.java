@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -348,9 +347,5 @@ public class CatalogIngest {
             values[i] = boxed[i];
         }
         return values;
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(java.time.ZoneOffset.UTC);
     }
 }

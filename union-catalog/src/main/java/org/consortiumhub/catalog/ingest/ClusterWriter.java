@@ -1,7 +1,6 @@
 package org.consortiumhub.catalog.ingest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.consortiumhub.catalog.cluster.ClusterPlan;
-import org.consortiumhub.catalog.holdings.Holding;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Changes;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Member;
 import org.consortiumhub.catalog.ingest.CatalogIngest.NeighbourRow;
@@ -21,7 +19,6 @@ import org.consortiumhub.catalog.ingest.CatalogIngest.StoredRow;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
 import org.consortiumhub.catalog.match.ManifestationProfile;
 import org.consortiumhub.catalog.search.SearchText;
-import org.consortiumhub.catalog.store.ProfileCodec;
 import org.consortiumhub.catalog.store.StoredMarc;
 
 import io.smallrye.mutiny.Uni;
