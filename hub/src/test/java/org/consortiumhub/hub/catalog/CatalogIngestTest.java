@@ -155,6 +155,27 @@ class CatalogIngestTest {
     }
 
     @Test
+    void aMergedClusterStaysFindableUnderItsOldId() {
+        String key = createApiKey(createMember());
+        long first = ((Number) post(key, marcXml("m-1", "9780306406157", "Merging streams of thought", "Smith, Alice", "2001",
+                "300 p."), "application/marcxml+xml").path("records[0].clusterId")).longValue();
+        long second = ((Number) post(key, marcXml("m-2", "9781566199094", "Merging streams of thought", "Jones, Bert", "2001",
+                "300 p."), "application/marcxml+xml").path("records[0].clusterId")).longValue();
+        assertTrue(first != second, "different authors, different ISBNs: two manifestations so far");
+        // A third record carries both ISBNs: the two were one manifestation after all.
+        String bridge = new String(marcXml("m-3", "9780306406157", "Merging streams of thought", "Smith, Alice", "2001",
+                "300 p."), StandardCharsets.UTF_8).replace("<datafield tag=\"100\"",
+                "<datafield tag=\"020\" ind1=\" \" ind2=\" \"><subfield code=\"a\">9781566199094</subfield></datafield>"
+                        + "<datafield tag=\"100\"");
+        long merged = ((Number) post(key, bridge.getBytes(StandardCharsets.UTF_8), "application/marcxml+xml")
+                .path("records[0].clusterId")).longValue();
+        long retired = merged == first ? second : first;
+        asAdmin().get("/api/v1/catalog/clusters/{c}", retired).then().statusCode(200)
+                .body("clusterId", equalTo((int) merged))
+                .body("recordCount", equalTo(3));
+    }
+
+    @Test
     void onlyAdaptersWriteAndTheyWriteOnlyTheirOwnMember() {
         String a = createMember();
         String keyA = createApiKey(a);

@@ -65,6 +65,7 @@ final class ClusterWriter {
                     .flatMap(v -> retireClusters(conn, plan))
                     .flatMap(v -> ClusterRows.write(conn, member, changes, neighbours, clusterOf, displayOf))
                     .flatMap(v -> recordChanges(conn, displayOf.keySet(), plan.retiredClusters()))
+                    .flatMap(v -> recordMerges(conn, plan.mergedInto(), real))
                     .replaceWith(clusterOf);
         });
     }
@@ -198,6 +199,29 @@ final class ClusterWriter {
         return conn.preparedQuery("update catalog_record r set cluster_id = d.c from unnest($1::bigint[], $2::bigint[]) as d(id, c)"
                 + " where r.id = d.id")
                 .execute(Tuple.of(ids.toArray(Long[]::new), clusters.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Remembers where merged clusters went, and points older merges into them onward, so following a retired id
+     * takes one step.
+     */
+    private static Uni<Void> recordMerges(SqlConnection conn, Map<Long, Long> mergedInto, Map<Long, Long> real) {
+        if (mergedInto.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Long> retired = new ArrayList<>();
+        List<Long> into = new ArrayList<>();
+        mergedInto.forEach((from, to) -> {
+            retired.add(from);
+            into.add(real.getOrDefault(to, to));
+        });
+        Tuple pairs = Tuple.of(retired.toArray(Long[]::new), into.toArray(Long[]::new));
+        return conn.preparedQuery("insert into catalog_cluster_merge (retired_id, into_id) select * from unnest($1::bigint[], $2::bigint[])"
+                + " on conflict (retired_id) do update set into_id = excluded.into_id").execute(pairs)
+                .flatMap(v -> conn.preparedQuery("update catalog_cluster_merge m set into_id = d.into_id"
+                        + " from unnest($1::bigint[], $2::bigint[]) as d(retired_id, into_id) where m.into_id = d.retired_id")
+                        .execute(pairs))
+                .replaceWithVoid();
     }
 
     /** Numbers the clusters written and retired, for the replicas' search indexes to follow. */

@@ -51,9 +51,14 @@ public class CatalogReads {
                 });
     }
 
+    /**
+     * A cluster with all its records. A cluster that merged into another is followed there: the answer is the
+     * cluster its records now belong to, under that cluster's id.
+     */
     public Uni<ClusterView> cluster(long clusterId) {
         Uni<Row> cluster = pool.preparedQuery("select c.id, c.title, c.author, c.pub_year, c.format, c.language,"
-                + " c.record_count, c.holdings, c.preferred_record_id from catalog_cluster c where c.id = $1")
+                + " c.record_count, c.holdings, c.preferred_record_id from catalog_cluster c"
+                + " where c.id = coalesce((select into_id from catalog_cluster_merge where retired_id = $1), $1)")
                 .execute(Tuple.of(clusterId))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -62,7 +67,7 @@ public class CatalogReads {
                     return rows.iterator().next();
                 });
         return cluster.flatMap(c -> pool.preparedQuery(RECORD + " where r.cluster_id = $1 order by m.code, r.local_id")
-                .execute(Tuple.of(clusterId))
+                .execute(Tuple.of(c.getLong("id")))
                 .map(rows -> {
                     List<StoredRecord> records = new ArrayList<>();
                     TreeSet<String> identifiers = new TreeSet<>();
