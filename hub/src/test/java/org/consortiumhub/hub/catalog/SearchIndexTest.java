@@ -99,6 +99,30 @@ class SearchIndexTest {
         });
     }
 
+    @Test
+    void aReplicaThatMissedPrunedChangesRebuildsAndStaysRight() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
+        String member = createMember();
+        String key = createApiKey(member);
+        long cluster = ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-3", "9780596007126",
+                "Pelican quarterly digest", "Freeman, Eric", "2004", "638 p."), "application/marcxml+xml")
+                .path("records[0].clusterId")).longValue();
+        // Changes older than the retention, which this replica has not applied yet.
+        long old = pool.preparedQuery("insert into catalog_cluster_change (cluster_id, changed_at)"
+                + " values ($1, now() - interval '3 days') returning seq").execute(Tuple.of(cluster)).await().indefinitely()
+                .iterator().next().getLong(0);
+        index.prune().await().atMost(Duration.ofSeconds(10));
+        assertEquals(0L, pool.preparedQuery("select count(*) from catalog_cluster_change where seq = $1").execute(Tuple.of(old))
+                .await().indefinitely().iterator().next().getLong(0), "the old change is pruned");
+        long pruned = pool.query("select upto_seq from catalog_change_pruned").execute().await().indefinitely()
+                .iterator().next().getLong(0);
+        assertTrue(pruned >= old, "the pruning is recorded");
+
+        index.refresh().await().atMost(Duration.ofSeconds(30));
+        assertTrue(index.index().seq() >= pruned, "the index was rebuilt past the pruned changes");
+        asAdmin().queryParam("q", "pelican quarterly").get("/api/v1/catalog/search").then().body("total", equalTo(1));
+    }
+
     private static Set<Long> ids(SearchPage page) {
         return page.hits().stream().map(SearchPage.ClusterHit::clusterId).collect(Collectors.toSet());
     }

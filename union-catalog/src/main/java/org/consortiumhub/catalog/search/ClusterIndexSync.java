@@ -43,6 +43,7 @@ public class ClusterIndexSync {
     private static final Logger LOG = Logger.getLogger(ClusterIndexSync.class);
     private static final int PAGE = 5_000;
     private static final long COMMIT_EVERY_NANOS = 10_000_000_000L;
+    private static final long PRUNE_EVERY_MILLIS = 10 * 60 * 1000;
     private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'(?::[0-9,]+([ABCD])?)?");
     private static final String CLUSTER = "select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count,"
             + " c.holdings::text as holdings, cardinality(c.lendable_member_ids) > 0 as lendable, c.search::text as search"
@@ -57,12 +58,17 @@ public class ClusterIndexSync {
     @ConfigProperty(name = "catalog.search-index.dir")
     String directory;
 
+    /** How long cluster changes are kept for replicas to apply; a replica stopped for longer rebuilds its index. */
+    @ConfigProperty(name = "catalog.change-log.retention-hours", defaultValue = "24")
+    int retentionHours;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-search-index"));
     private ClusterIndex index;
     private String catalog;
     private volatile boolean ready;
     private long lastCommit = System.nanoTime();
     private Long timer;
+    private Long pruneTimer;
 
     void start(@Observes StartupEvent started) {
         worker.submit(() -> {
@@ -85,6 +91,7 @@ public class ClusterIndexSync {
                 worker.submit(this::catchUpQuietly);
             }
         });
+        pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> worker.submit(this::pruneQuietly));
     }
 
     public boolean isReady() {
@@ -111,7 +118,39 @@ public class ClusterIndexSync {
         }
     }
 
+    /**
+     * Removes cluster changes older than the retention and records how far the log was pruned. Any replica may do it;
+     * doing it twice does no harm.
+     */
+    public Uni<Void> prune() {
+        return Uni.createFrom().completionStage(CompletableFuture.runAsync(this::pruneNow, worker));
+    }
+
+    private void pruneNow() {
+        pool.preparedQuery("with gone as (delete from catalog_cluster_change"
+                + " where changed_at < now() - make_interval(hours => $1) returning seq)"
+                + " update catalog_change_pruned set upto_seq = greatest(upto_seq, (select coalesce(max(seq), 0) from gone))")
+                .execute(Tuple.of(retentionHours)).await().indefinitely();
+    }
+
+    private void pruneQuietly() {
+        try {
+            pruneNow();
+        } catch (RuntimeException e) {
+            LOG.warn("The catalog's change log could not be pruned this time", e);
+        }
+    }
+
+    private long prunedUpTo() {
+        return pool.query("select upto_seq from catalog_change_pruned").execute().await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
     private void catchUp() {
+        if (prunedUpTo() > index.seq()) {
+            LOG.infof("The catalog pruned changes this search index had not applied (it was at %d); rebuilding", index.seq());
+            rebuild();
+        }
         while (true) {
             List<Row> changes = rows(pool.preparedQuery("select seq, cluster_id from catalog_cluster_change where seq > $1"
                     + " order by seq limit 20000").execute(Tuple.of(index.seq())).await().indefinitely());
@@ -139,8 +178,8 @@ public class ClusterIndexSync {
     private void rebuild() {
         long started = System.nanoTime();
         index.clear();
-        long seq = pool.query("select coalesce(max(seq), 0) from catalog_cluster_change").execute().await().indefinitely()
-                .iterator().next().getLong(0);
+        long seq = Math.max(prunedUpTo(), pool.query("select coalesce(max(seq), 0) from catalog_cluster_change").execute()
+                .await().indefinitely().iterator().next().getLong(0));
         long last = 0;
         int count = 0;
         while (true) {
@@ -192,6 +231,7 @@ public class ClusterIndexSync {
     void stop() {
         if (timer != null) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(pruneTimer);
         }
         ready = false;
         try {
