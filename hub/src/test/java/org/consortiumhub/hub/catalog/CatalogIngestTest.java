@@ -98,6 +98,21 @@ class CatalogIngestTest {
     }
 
     @Test
+    void aRecordTooLargeForIso2709IsStoredWithAllItsItems() {
+        String member = createMember();
+        String key = createApiKey(member);
+        // Princeton's record for Science: 2,967 item fields, 1.3 MB of MARCXML, beyond ISO 2709's 99,999 bytes.
+        var report = post(key, SharedData.bytes("marc583/princeton-recap/marc_to_solr_fixtures/998574693506421.mrx"),
+                "application/marcxml+xml");
+        assertEquals(1, (int) report.path("created"), report.asString());
+        var stored = asAdmin().get("/api/v1/catalog/records/{m}/{id}", member, "998574693506421").then().statusCode(200).extract();
+        assertTrue(stored.<List<?>>path("holdings").size() > 2900, "every item is a holding");
+        assertTrue(stored.<String>path("marcXml").length() > 1_000_000);
+        assertEquals(1, (int) post(key, SharedData.bytes("marc583/princeton-recap/marc_to_solr_fixtures/998574693506421.mrx"),
+                "application/marcxml+xml").path("unchanged"), "sent again, it is recognised as unchanged");
+    }
+
+    @Test
     void recordsWithoutALocalIdAreRejected() {
         String key = createApiKey(createMember());
         var report = postMarc(key, "marc/perf_For_LA_edeposit_updates3.mrc");

@@ -11,7 +11,6 @@ import org.consortiumhub.catalog.holdings.Holding;
 import org.consortiumhub.catalog.holdings.HoldingsExtractor;
 import org.consortiumhub.catalog.ingest.BatchReport.Outcome;
 import org.consortiumhub.catalog.ingest.BatchReport.RecordOutcome;
-import org.consortiumhub.catalog.marc.Iso2709;
 import org.consortiumhub.catalog.marc.MarcFormat;
 import org.consortiumhub.catalog.marc.MarcInput;
 import org.consortiumhub.catalog.marc.MarcRecord;
@@ -93,17 +92,17 @@ final class BatchPreparation {
         }
         ManifestationProfile profile = ManifestationProfile.of(record);
         List<Holding> holdings = HoldingsExtractor.of(record, read.holdings());
-        byte[] iso = Iso2709.write(record);
-        long hash = contentHash(iso, read.holdings());
-        return PreparedRecord.of(read.position(), localId, hash, StoredMarc.deflate(iso), profile, holdings,
+        byte[] serialized = StoredMarc.serialize(record);
+        long hash = contentHash(serialized, read.holdings());
+        return PreparedRecord.of(read.position(), localId, hash, StoredMarc.deflate(serialized), profile, holdings,
                 RecordDisplay.of(record, profile));
     }
 
-    /** A 64-bit FNV-1a hash over the record and its holdings records as ISO 2709. */
-    static long contentHash(byte[] iso, List<MarcRecord> holdings) {
-        long h = mix(0xcbf29ce484222325L, iso);
+    /** A 64-bit FNV-1a hash over the record and its holdings records as stored. */
+    static long contentHash(byte[] record, List<MarcRecord> holdings) {
+        long h = mix(0xcbf29ce484222325L, record);
         for (MarcRecord mfhd : holdings) {
-            h = mix(h, Iso2709.write(mfhd));
+            h = mix(h, StoredMarc.serialize(mfhd));
         }
         return h;
     }

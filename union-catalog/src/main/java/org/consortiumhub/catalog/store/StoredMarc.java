@@ -1,24 +1,44 @@
 package org.consortiumhub.catalog.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import org.consortiumhub.catalog.marc.Iso2709;
+import org.consortiumhub.catalog.marc.MarcFormat;
+import org.consortiumhub.catalog.marc.MarcInput;
 import org.consortiumhub.catalog.marc.MarcRecord;
+import org.consortiumhub.catalog.marc.MarcXml;
+import org.consortiumhub.catalog.marc.ReadRecord;
+import org.consortiumhub.catalog.marc.ReadResult;
+import org.consortiumhub.catalog.marc.RecordProblem;
 
-/** A record as the catalog stores it: UTF-8 ISO 2709, deflated (MARC text shrinks to about a third). */
+/**
+ * A record as the catalog stores it: UTF-8 ISO 2709, deflated (MARC text shrinks to about a third). A record too
+ * large for ISO 2709 (over 99,999 bytes, such as a serial with thousands of items) is kept as MARCXML instead.
+ */
 public final class StoredMarc {
 
     private StoredMarc() {
     }
 
     public static byte[] pack(MarcRecord record) {
-        return deflate(Iso2709.write(record));
+        return deflate(serialize(record));
     }
 
-    /** Deflates a record already written as ISO 2709. */
+    /** The record in the form stored before deflating: ISO 2709, or MARCXML when ISO 2709 cannot hold it. */
+    public static byte[] serialize(MarcRecord record) {
+        try {
+            return Iso2709.write(record);
+        } catch (IllegalArgumentException tooLargeForIso2709) {
+            return MarcXml.write(record).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Deflates a record already serialised. */
     public static byte[] deflate(byte[] iso) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -35,6 +55,16 @@ public final class StoredMarc {
         }
     }
 
+    private static MarcRecord fromMarcXml(byte[] xml) {
+        try (MarcInput in = MarcInput.readEachRecord(new ByteArrayInputStream(xml), MarcFormat.MARCXML)) {
+            ReadResult result = in.next();
+            if (result instanceof ReadRecord read) {
+                return read.record();
+            }
+            throw new IllegalStateException("a stored record is damaged: " + ((RecordProblem) result).message());
+        }
+    }
+
     public static MarcRecord unpack(byte[] stored) {
         Inflater inflater = new Inflater();
         try {
@@ -48,7 +78,8 @@ public final class StoredMarc {
                 }
                 out.write(buffer, 0, n);
             }
-            return Iso2709.read(out.toByteArray());
+            byte[] record = out.toByteArray();
+            return record.length > 0 && record[0] == '<' ? fromMarcXml(record) : Iso2709.read(record);
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored record is damaged: " + e.getMessage(), e);
         } finally {
