@@ -46,9 +46,8 @@ class SearchIndexTest {
 
     @Test
     void theIndexAndTheDatabaseFindTheSameClustersWithTheSameFacets() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
         String member = createMember();
-        String key = createApiKey(member);
+        String key = keyOnceIndexReady(member);
         var report = CatalogIngestTest.post(key, SharedData.bytes("marc/eg_lul_fre_500.mrc"), "application/marc");
         assertTrue((int) report.path("created") > 400, report.asString());
 
@@ -69,9 +68,8 @@ class SearchIndexTest {
 
     @Test
     void aWithdrawnRecordLeavesTheIndexBeforeTheAnswerReturns() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
         String member = createMember();
-        String key = createApiKey(member);
+        String key = keyOnceIndexReady(member);
         CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-1", "9780262033848", "Quixotic zebra almanac",
                 "Cormen, Thomas", "2009", "1292 p."), "application/marcxml+xml");
         asAdmin().queryParam("q", "quixotic zebra").get("/api/v1/catalog/search").then().body("total", equalTo(1));
@@ -81,9 +79,8 @@ class SearchIndexTest {
 
     @Test
     void changesAnotherReplicaMadeArriveWithinSeconds() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
         String member = createMember();
-        String key = createApiKey(member);
+        String key = keyOnceIndexReady(member);
         long cluster = ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-2", "9780131103627",
                 "Original wording", "Kernighan, Brian", "1988", "272 p."), "application/marcxml+xml")
                 .path("records[0].clusterId")).longValue();
@@ -101,9 +98,8 @@ class SearchIndexTest {
 
     @Test
     void aReplicaThatMissedPrunedChangesRebuildsAndStaysRight() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
         String member = createMember();
-        String key = createApiKey(member);
+        String key = keyOnceIndexReady(member);
         long cluster = ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-3", "9780596007126",
                 "Pelican quarterly digest", "Freeman, Eric", "2004", "638 p."), "application/marcxml+xml")
                 .path("records[0].clusterId")).longValue();
@@ -121,6 +117,12 @@ class SearchIndexTest {
         index.refresh().await().atMost(Duration.ofSeconds(30));
         assertTrue(index.index().seq() >= pruned, "the index was rebuilt past the pruned changes");
         asAdmin().queryParam("q", "pelican quarterly").get("/api/v1/catalog/search").then().body("total", equalTo(1));
+    }
+
+    /** Waits for this replica's index (built at start), then issues an adapter key for the member. */
+    private String keyOnceIndexReady(String member) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::isReady);
+        return createApiKey(member);
     }
 
     private static Set<Long> ids(SearchPage page) {

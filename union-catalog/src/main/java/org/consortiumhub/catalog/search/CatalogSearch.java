@@ -17,7 +17,6 @@ import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -155,19 +154,14 @@ public class CatalogSearch {
 
     public static ClusterHit hit(Row row) {
         Object raw = row.getValue("holdings");
-        JsonArray holdings = raw instanceof JsonArray a ? a : new JsonArray(raw.toString());
-        List<MemberHolding> members = new ArrayList<>();
-        for (int i = 0; i < holdings.size(); i++) {
-            JsonObject h = holdings.getJsonObject(i);
-            members.add(new MemberHolding(h.getString("member"), h.getInteger("items"), h.getInteger("lendable")));
-        }
+        List<MemberHolding> members = MemberHolding.listOf(raw instanceof JsonArray a ? a : new JsonArray(raw.toString()));
         Short year = row.getShort("pub_year");
         return new ClusterHit(row.getLong("id"), row.getString("title"), row.getString("author"),
                 year == null ? null : year.intValue(), row.getString("format"), row.getString("language"),
                 row.getInteger("record_count"), members);
     }
 
-    /** SQL conditions with their positional parameters ($1, $2, …), shared by the page and facet queries. */
+    /** SQL conditions with their positional parameters ($1, $2, …). */
     private static final class Conditions {
         private final List<String> clauses = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();

@@ -53,7 +53,6 @@ import org.consortiumhub.catalog.search.SearchPage.FacetCount;
 import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A Lucene index of the clusters, kept beside a hub replica, for what PostgreSQL's full text does slowly on
@@ -267,12 +266,7 @@ public final class ClusterIndex implements AutoCloseable {
     }
 
     private static ClusterHit hit(Document d) {
-        JsonArray holdings = new JsonArray(d.get("holdings"));
-        List<MemberHolding> members = new ArrayList<>();
-        for (int i = 0; i < holdings.size(); i++) {
-            JsonObject h = holdings.getJsonObject(i);
-            members.add(new MemberHolding(h.getString("member"), h.getInteger("items"), h.getInteger("lendable")));
-        }
+        List<MemberHolding> members = MemberHolding.listOf(new JsonArray(d.get("holdings")));
         Number year = d.getField("yearValue") == null ? null : d.getField("yearValue").numericValue();
         return new ClusterHit(d.getField("id").numericValue().longValue(), d.get("title"), d.get("author"),
                 year == null ? null : year.intValue(), d.get("formatValue"), d.get("languageValue"),

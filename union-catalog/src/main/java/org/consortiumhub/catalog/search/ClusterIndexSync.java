@@ -210,11 +210,8 @@ public class ClusterIndexSync {
             b.append(b.length() == 0 ? "" : " ").append(m.group(1).replace("''", "'"));
         }
         String holdings = r.getString("holdings");
-        JsonArray array = new JsonArray(holdings);
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            members.add(array.getJsonObject(i).getString("member"));
-        }
+        List<String> members = SearchPage.MemberHolding.listOf(new JsonArray(holdings)).stream()
+                .map(SearchPage.MemberHolding::memberCode).toList();
         Short year = r.getShort("pub_year");
         return new ClusterDoc(r.getLong("id"), r.getString("title"), r.getString("author"), year == null ? null : year.intValue(),
                 r.getString("format"), r.getString("language"), r.getInteger("record_count"), holdings, members,

@@ -1,7 +1,11 @@
 package org.consortiumhub.catalog.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /** One page of clusters found, the total, and the facets of the whole result. */
 public record SearchPage(long total, int page, int size, List<ClusterHit> hits, Map<String, List<FacetCount>> facets) {
@@ -13,6 +17,16 @@ public record SearchPage(long total, int page, int size, List<ClusterHit> hits, 
 
     /** How many items, and lendable items, one member holds of a manifestation. */
     public record MemberHolding(String memberCode, int items, int lendableItems) {
+
+        /** A cluster's holdings summary as the catalog stores it: {@code [{"member", "items", "lendable"}]}. */
+        public static List<MemberHolding> listOf(JsonArray summary) {
+            List<MemberHolding> members = new ArrayList<>(summary.size());
+            for (int i = 0; i < summary.size(); i++) {
+                JsonObject h = summary.getJsonObject(i);
+                members.add(new MemberHolding(h.getString("member"), h.getInteger("items"), h.getInteger("lendable")));
+            }
+            return members;
+        }
     }
 
     public record FacetCount(String value, long count) {

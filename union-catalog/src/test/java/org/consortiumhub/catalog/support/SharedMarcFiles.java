@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.consortiumhub.catalog.SharedData;
 import org.consortiumhub.catalog.marc.ControlField;
 import org.consortiumhub.catalog.marc.DataField;
 import org.consortiumhub.catalog.marc.MarcRecord;
@@ -16,8 +16,8 @@ import org.marc4j.MarcReader;
 import org.marc4j.MarcXmlReader;
 
 /**
- * MARC files of the project's shared real data, read where they lie (system property {@code hub.shared.data}, set
- * by the pom) with marc4j, which turns MARC-8 into Unicode. Missing data fails the test: quality figures must
+ * MARC files of the project's shared real data, found by {@link SharedData} and read with marc4j (an independent
+ * reader, which turns MARC-8 into Unicode), so the quality figures do not rest on the hub's own reader. Missing data fails the test: quality figures must
  * never silently turn into skipped tests.
  */
 public final class SharedMarcFiles {
@@ -25,25 +25,12 @@ public final class SharedMarcFiles {
     private SharedMarcFiles() {
     }
 
-    private static Path dir() {
-        String dir = System.getProperty("hub.shared.data");
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            throw new IllegalStateException("shared test data not found: system property hub.shared.data is "
-                    + dir + "; it must name the folder holding marc/ (see ../shared/data/SOURCES.md)");
-        }
-        return Path.of(dir);
-    }
-
     /**
      * The records of a file under the shared data folder: ISO 2709 (MARC-8 converted to UTF-8) or, for
      * {@code .xml}, MARCXML.
      */
     public static List<MarcRecord> read(String relativePath) {
-        Path file = dir().resolve(relativePath);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("shared test file missing: " + file);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(SharedData.path(relativePath))) {
             MarcReader reader = relativePath.endsWith(".xml")
                     ? new MarcXmlReader(in)
                     : new MarcPermissiveStreamReader(in, true, true);
