@@ -8,8 +8,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,9 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class StaffPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final String FIND = """
-            select u.username, u.role, u.password_hash, u.active, m.code, m.active as member_active
+            select u.password_hash, %s
               from staff_user u left join member_library m on m.id = u.member_id
-             where u.username = $1""";
+             where u.username = $1""".formatted(StaffIdentities.COLUMNS);
     private static final String TOUCH = """
             update staff_user set last_login_at = now()
              where username = $1 and (last_login_at is null or last_login_at < now() - interval '1 minute')""";
@@ -49,7 +47,7 @@ public class StaffPasswordIdentityProvider implements IdentityProvider<UsernameP
         return pool.preparedQuery(FIND).execute(Tuple.of(username))
                 .map(RowSet::iterator)
                 .map(it -> it.hasNext() ? it.next() : null)
-                .flatMap(row -> row != null && usable(row) && verified.recentlyVerified(password, row.getString("password_hash"))
+                .flatMap(row -> row != null && StaffIdentities.usable(row) && verified.recentlyVerified(password, row.getString("password_hash"))
                         ? Uni.createFrom().item(row)
                         : OnEventLoop.offload(() -> verify(row, password)))
                 .flatMap(row -> {
@@ -57,9 +55,9 @@ public class StaffPasswordIdentityProvider implements IdentityProvider<UsernameP
                         return Uni.createFrom().failure(new AuthenticationFailedException("unknown user or wrong password"));
                     }
                     if (!lastLogins.isDue(username)) {
-                        return Uni.createFrom().item(identityOf(row));
+                        return Uni.createFrom().item(StaffIdentities.of(row));
                     }
-                    return pool.preparedQuery(TOUCH).execute(Tuple.of(username)).replaceWith(identityOf(row));
+                    return pool.preparedQuery(TOUCH).execute(Tuple.of(username)).replaceWith(StaffIdentities.of(row));
                 });
     }
 
@@ -68,26 +66,10 @@ public class StaffPasswordIdentityProvider implements IdentityProvider<UsernameP
             Passwords.matches(password, null);
             return null;
         }
-        if (Passwords.matches(password, row.getString("password_hash")) && usable(row)) {
+        if (Passwords.matches(password, row.getString("password_hash")) && StaffIdentities.usable(row)) {
             verified.remember(password, row.getString("password_hash"));
             return row;
         }
         return null;
-    }
-
-    /** An account logs in only while it, and for ILL staff its library, are active. */
-    private static boolean usable(Row row) {
-        return row.getBoolean("active") && !Boolean.FALSE.equals(row.getBoolean("member_active"));
-    }
-
-    private static SecurityIdentity identityOf(Row row) {
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(row.getString("username")))
-                .addRole(row.getString("role"))
-                .addAttribute(Caller.KIND, Caller.Kind.USER.name());
-        if (row.getString("code") != null) {
-            identity.addAttribute(Caller.MEMBER, row.getString("code"));
-        }
-        return identity.build();
     }
 }

@@ -40,7 +40,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Maps the union catalog's results to the API's models, and the API's search parameters to a query. */
-final class CatalogViews {
+public final class CatalogViews {
 
     private static final String FORMATS = Arrays.stream(Format.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "));
@@ -48,7 +48,7 @@ final class CatalogViews {
     private CatalogViews() {
     }
 
-    static BatchReport report(org.consortiumhub.catalog.ingest.BatchReport r) {
+    public static BatchReport report(org.consortiumhub.catalog.ingest.BatchReport r) {
         List<RecordOutcome> records = new ArrayList<>();
         for (var o : r.outcomes()) {
             records.add(new RecordOutcome().position(o.position()).localId(o.localId())
@@ -60,7 +60,7 @@ final class CatalogViews {
                 .rejected(r.count(Outcome.REJECTED)).records(records);
     }
 
-    static MemberRecord record(StoredRecord s) {
+    public static MemberRecord record(StoredRecord s) {
         return new MemberRecord().memberCode(s.memberCode()).localId(s.localId()).clusterId(s.clusterId())
                 .title(s.title()).author(s.author()).year(s.year()).format(s.format()).language(s.language())
                 .holdings(holdings(s.holdings())).updatedAt(s.updatedAt())
@@ -68,7 +68,7 @@ final class CatalogViews {
                 .marcXml(MarcXml.write(s.marc()));
     }
 
-    static ClusterDetail cluster(ClusterView v) {
+    public static ClusterDetail cluster(ClusterView v) {
         ClusterHit h = v.summary();
         return new ClusterDetail().clusterId(h.clusterId()).title(h.title()).author(h.author()).year(h.year())
                 .format(h.format()).language(h.language()).recordCount(h.recordCount())
@@ -77,7 +77,7 @@ final class CatalogViews {
                 .records(v.records().stream().map(CatalogViews::record).toList());
     }
 
-    static SearchResults results(SearchPage page) {
+    public static SearchResults results(SearchPage page) {
         Facets facets = new Facets()
                 .format(facet(page, "format"))
                 .language(facet(page, "language"))
@@ -88,7 +88,7 @@ final class CatalogViews {
                 .results(page.hits().stream().map(CatalogViews::summary).toList()).facets(facets);
     }
 
-    static CatalogQuery query(String q, String isbn, String issn, String oclc, String lccn, String format, String language,
+    public static CatalogQuery query(String q, String isbn, String issn, String oclc, String lccn, String format, String language,
             Integer yearFrom, Integer yearTo, String member, Boolean lendable, int page, int size) {
         List<Long> keys = new ArrayList<>();
         identifier(keys, "isbn", isbn, MatchKey.Kind.ISBN, Isbn::normalize);

@@ -1,0 +1,21 @@
+// consortium-hub console: small behaviours on top of htmx. No inline scripts (the pages' security policy forbids them).
+(function () {
+  // htmx leaves error responses unswapped; show their message where the user will see and hear it.
+  document.addEventListener('htmx:responseError', function (event) {
+    var flash = document.getElementById('flash');
+    if (!flash) { return; }
+    var text = event.detail.xhr.responseText || '';
+    flash.innerHTML = text.indexOf('<p class="error"') === 0 ? text
+      : '<p class="error">The hub could not complete this (HTTP ' + event.detail.xhr.status + '). Reload the page and try again.</p>';
+    flash.focus();
+  });
+  document.addEventListener('htmx:sendError', function () {
+    var flash = document.getElementById('flash');
+    if (flash) { flash.innerHTML = '<p class="error">The hub did not answer. Check the connection and try again.</p>'; }
+  });
+  // A new page clears an old message.
+  document.addEventListener('htmx:beforeRequest', function () {
+    var flash = document.getElementById('flash');
+    if (flash) { flash.innerHTML = ''; }
+  });
+})();
