@@ -39,12 +39,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Members' adapters send real MARC files through the API; the union catalog stores and clusters them. */
 @QuarkusTest
-class CatalogIngestTest {
+public class CatalogIngestTest {
 
     @Inject
     Pool pool;
 
-    static ExtractableResponse<Response> post(String key, byte[] body, String contentType) {
+    public static ExtractableResponse<Response> post(String key, byte[] body, String contentType) {
         return withKey(key).contentType(contentType).body(body).post("/api/v1/catalog/records").then().extract();
     }
 
@@ -329,7 +329,7 @@ class CatalogIngestTest {
     }
 
     /** A small MARCXML record of one book, written as a member would send it. */
-    static byte[] marcXml(String localId, String isbn, String title, String author, String year, String extent) {
+    public static byte[] marcXml(String localId, String isbn, String title, String author, String year, String extent) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
                 + "<leader>00000nam a2200000 i 4500</leader>"

@@ -1,0 +1,122 @@
+package org.consortiumhub.hub.console;
+
+import static org.consortiumhub.hub.support.Hub.ADMIN;
+import static org.consortiumhub.hub.support.Hub.ADMIN_PASSWORD;
+import static org.consortiumhub.hub.support.Hub.STAFF_PASSWORD;
+import static org.consortiumhub.hub.support.Hub.asAdmin;
+import static org.consortiumhub.hub.support.Hub.createApiKey;
+import static org.consortiumhub.hub.support.Hub.createMember;
+import static org.consortiumhub.hub.support.Hub.createUser;
+import static org.consortiumhub.hub.support.Hub.newCode;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.consortiumhub.hub.catalog.CatalogIngestTest;
+import org.consortiumhub.hub.support.ConsoleBrowser;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The console's catalog and admin pages over HTTP: what they show, what they accept, and what they refuse. */
+@QuarkusTest
+class ConsolePagesTest {
+
+    @Test
+    void catalogSearchShowsClustersWithFacetsAndHoldingsAndEscapesWhatRecordsSay() {
+        String member = createMember();
+        String key = createApiKey(member);
+        CatalogIngestTest.post(key, CatalogIngestTest.marcXml("xss-1", "9780140439267",
+                "&lt;script&gt;alert('owned')&lt;/script&gt; Narwhal migrations", "Ishmael, Cetus", "2001", "320 p."),
+                "application/marcxml+xml");
+        ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", member), STAFF_PASSWORD);
+
+        String page = staff.page().queryParam("q", "narwhal migrations").get("/console/catalog").then().statusCode(200)
+                .body(containsString("<strong>1</strong> manifestation found"))
+                .body(containsString("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Narwhal migrations"))
+                .body(not(containsString("<script>alert(")))
+                .body(containsString(member + " 1/1"))
+                .extract().asString();
+        // Facet links keep the query and add the filter.
+        assertTrue(page.contains("href=\"/console/catalog?q=narwhal+migrations&amp;member=" + member + "\""), page);
+
+        Matcher cluster = Pattern.compile("href=\"/console/catalog/clusters/(\\d+)\"").matcher(page);
+        assertTrue(cluster.find(), page);
+        staff.page().get("/console/catalog/clusters/{id}", cluster.group(1)).then().statusCode(200)
+                .body(containsString("isbn:9780140439267"))
+                .body(containsString("Main stacks"))
+                .body(containsString("href=\"/console/catalog/records/" + member + "/xss-1\""))
+                .body(not(containsString("<script>alert(")));
+        staff.page().get("/console/catalog/records/{m}/{id}", member, "xss-1").then().statusCode(200)
+                .body(containsString("<td>245</td>"))
+                .body(containsString("Narwhal migrations"))
+                .body(not(containsString("<script>alert(")));
+
+        // An ISBN typed with hyphens finds the record, as in the API.
+        staff.page().queryParam("q", "0-14-043926-9").get("/console/catalog").then()
+                .body(containsString("<strong>1</strong> manifestation found"));
+        // A bad filter is explained on the page, not answered with an error.
+        staff.page().queryParam("q", "narwhal").queryParam("yearFrom", "soon").get("/console/catalog").then().statusCode(200)
+                .body(containsString("Year from: &#39;soon&#39; is not a year"));
+        staff.page().get("/console/catalog/clusters/999999999").then().statusCode(404)
+                .body(containsString("there is no cluster 999999999"));
+    }
+
+    @Test
+    void anAdminAddsAMemberAndARefusedFormComesBackFilledInWithReasons() {
+        ConsoleBrowser admin = ConsoleBrowser.login(ADMIN, ADMIN_PASSWORD);
+        String code = newCode();
+        admin.form().formParam("code", code).formParam("name", "Harbour Library").formParam("contactEmail", "not-an-email")
+                .formParam("fte", "lots").formParam("line1", "1 Quay").formParam("locality", "Port")
+                .formParam("postalCode", "1000").formParam("country", "US")
+                .post("/console/admin/members").then().statusCode(400)
+                .body(containsString("value=\"Harbour Library\""))
+                .body(containsString("&#39;lots&#39; is not a number"));
+        asAdmin().get("/api/v1/members/{code}", code).then().statusCode(404);
+
+        admin.form().formParam("code", code).formParam("name", "Harbour Library").formParam("contactEmail", "ill@harbour.example")
+                .formParam("fte", "1,250").formParam("line1", "1 Quay").formParam("locality", "Port")
+                .formParam("postalCode", "1000").formParam("country", "US")
+                .post("/console/admin/members").then().statusCode(303)
+                .header("Location", endsWith("/console/admin/members/" + code + "?saved=1"));
+        asAdmin().get("/api/v1/members/{code}", code).then().statusCode(200)
+                .body("name", equalTo("Harbour Library")).body("fte", org.consortiumhub.hub.support.Hub.number(1250));
+
+        String keyPage = admin.form().formParam("label", "catalog sync")
+                .post("/console/admin/members/{code}/api-keys", code).then().statusCode(200).extract().asString();
+        Matcher key = Pattern.compile("id=\"issued-key\">(chk_[^<]+)<").matcher(keyPage);
+        assertTrue(key.find(), keyPage);
+        // The key shown once is a working key for that member.
+        org.consortiumhub.hub.support.Hub.withKey(key.group(1)).get("/api/v1/me").then().statusCode(200)
+                .body("memberCode", equalTo(code));
+        String keyId = key.group(1).substring(4, key.group(1).indexOf('.'));
+        admin.page().get("/console/admin/members/{code}", code).then().statusCode(200)
+                .body(containsString(keyId)).body(not(containsString(key.group(1))));
+        admin.form().post("/console/admin/members/{code}/api-keys/{id}/revoke", code, keyId).then().statusCode(303);
+        org.consortiumhub.hub.support.Hub.withKey(key.group(1)).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void anAdminAddsAnAccountThatCanThenLogIn() {
+        String member = createMember();
+        ConsoleBrowser admin = ConsoleBrowser.login(ADMIN, ADMIN_PASSWORD);
+        String username = "desk" + System.nanoTime() % 1_000_000;
+        admin.form().formParam("username", username).formParam("displayName", "Desk").formParam("email", "desk@example.org")
+                .formParam("role", "ILL_STAFF").formParam("memberCode", "").formParam("password", "short")
+                .post("/console/admin/users").then().statusCode(400)
+                .body(containsString("value=\"" + username + "\""));
+        assertEquals(401, ConsoleBrowser.postLogin(username, "a-long-enough-password").statusCode());
+
+        admin.form().formParam("username", username).formParam("displayName", "Desk").formParam("email", "desk@example.org")
+                .formParam("role", "ILL_STAFF").formParam("memberCode", member).formParam("password", "a-long-enough-password")
+                .post("/console/admin/users").then().statusCode(303);
+        ConsoleBrowser desk = ConsoleBrowser.login(username, "a-long-enough-password");
+        desk.page().get("/console").then().statusCode(200).body(containsString("ILL staff, " + member));
+    }
+}
