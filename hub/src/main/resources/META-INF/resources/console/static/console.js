@@ -19,3 +19,19 @@
     if (flash) { flash.innerHTML = ''; }
   });
 })();
+
+// Charts: a <canvas data-chart="id"> is drawn from the Chart.js configuration in <script type="application/json" id="id">.
+(function () {
+  function drawCharts(root) {
+    if (typeof Chart === 'undefined') { return; }
+    root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      if (canvas.dataset.drawn) { return; }
+      var config = document.getElementById(canvas.dataset.chart);
+      if (!config) { return; }
+      canvas.dataset.drawn = 'yes';
+      new Chart(canvas, JSON.parse(config.textContent));
+    });
+  }
+  window.addEventListener('load', function () { drawCharts(document); });
+  document.addEventListener('htmx:load', function (event) { drawCharts(event.detail.elt); });
+})();

@@ -147,6 +147,10 @@ class ConsoleBrowserTest {
         browser.get(hub + "console");
         var file = HeadlessChrome.screenshot(browser, "00-home");
         assertTrue(Files.size(file) > 10_000, "a real page was captured");
+        // Through the navigation (an htmx-boosted link), the alliance page draws its chart.
+        browser.findElement(By.linkText("Alliance")).click();
+        wait(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("canvas[data-chart]"), "data-drawn", "yes"));
+        HeadlessChrome.screenshot(browser, "05-alliance");
     }
 
     private void login(String username, String password) {

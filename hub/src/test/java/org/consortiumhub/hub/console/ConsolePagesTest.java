@@ -119,4 +119,33 @@ class ConsolePagesTest {
         ConsoleBrowser desk = ConsoleBrowser.login(username, "a-long-enough-password");
         desk.page().get("/console").then().statusCode(200).body(containsString("ILL staff, " + member));
     }
+
+    @Test
+    void managersSeeEachMembersCatalogueAndWhatOnlyItHoldsAndCanDownloadIt() {
+        String a = createMember();
+        String b = createMember();
+        CatalogIngestTest.post(createApiKey(a), CatalogIngestTest.marcXml("a-1", "9780262033848", "Shared algorithms",
+                "Cormen, Thomas", "2009", "1292 p."), "application/marcxml+xml");
+        CatalogIngestTest.post(createApiKey(a), CatalogIngestTest.marcXml("a-2", "9780140439267", "Lonely narwhals",
+                "Ishmael, Cetus", "2001", "320 p."), "application/marcxml+xml");
+        CatalogIngestTest.post(createApiKey(b), CatalogIngestTest.marcXml("b-1", "9780262033848", "Shared algorithms",
+                "Cormen, Thomas", "2009", "1292 p."), "application/marcxml+xml");
+        ConsoleBrowser manager = ConsoleBrowser.login(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD);
+        manager.page().get("/console/alliance").then().statusCode(200)
+                .body(containsString("href=\"/console/alliance/members/" + a + "\""))
+                .body(containsString("data-chart=\"catalog-chart\""));
+        String csv = manager.page().get("/console/alliance/catalogs.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", containsString("member-catalogs.csv"))
+                .extract().asString();
+        assertTrue(csv.startsWith("\uFEFFmember,name,records,manifestations,uniquely_held,shared,lendable_items\r\n"), csv);
+        // a: two records, two manifestations, one of them held by a alone, one lendable item each (852 without status)
+        assertTrue(csv.contains("\r\n" + a + ",Library " + a + ",2,2,1,1,"), csv);
+        assertTrue(csv.contains("\r\n" + b + ",Library " + b + ",1,1,0,1,"), csv);
+        manager.page().get("/console/alliance/members/{code}", a).then().statusCode(200).body(containsString("Library " + a));
+
+        ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", a), STAFF_PASSWORD);
+        staff.page().get("/console/alliance").then().statusCode(403);
+        staff.page().get("/console/alliance/catalogs.csv").then().statusCode(403);
+    }
 }

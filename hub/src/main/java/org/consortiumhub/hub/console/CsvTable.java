@@ -1,0 +1,68 @@
+package org.consortiumhub.hub.console;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A console table as a CSV download (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read accents
+ * right). Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ */
+public final class CsvTable {
+
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public CsvTable(String... header) {
+        this.header = List.of(header);
+    }
+
+    public CsvTable row(Object... cells) {
+        if (cells.length != header.size()) {
+            throw new IllegalArgumentException("a row of " + cells.length + " cells for " + header.size() + " columns");
+        }
+        List<String> row = new ArrayList<>(cells.length);
+        for (Object cell : cells) {
+            row.add(cell == null ? "" : cell.toString());
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public String text() {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, header);
+        rows.forEach(row -> line(csv, row));
+        return csv.toString();
+    }
+
+    public Response download(String filename) {
+        return Response.ok(text())
+                .type("text/csv; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}
