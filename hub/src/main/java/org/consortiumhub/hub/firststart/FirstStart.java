@@ -231,7 +231,8 @@ public class FirstStart {
         for (Credential c : credentials) {
             text.append(String.format("%-17s %-7s %-18s %s%n", c.what(), c.member(), c.login(), c.secret()));
         }
-        text.append("\nStaff log in with HTTP basic (e.g. curl -u ill.rvc:PASSWORD http://localhost:").append(httpPort)
+        text.append("\nStaff log in to the web console at http://localhost:").append(httpPort).append("/console\n")
+                .append("or call the API with HTTP basic (e.g. curl -u ill.rvc:PASSWORD http://localhost:").append(httpPort)
                 .append("/api/v1/me);\nadapters send 'Authorization: Bearer API_KEY'.\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text.toString());

@@ -41,7 +41,7 @@ class ConsolePagesTest {
                 .body(containsString("<strong>1</strong> manifestation found"))
                 .body(containsString("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Narwhal migrations"))
                 .body(not(containsString("<script>alert(")))
-                .body(containsString(member + " 1/1"))
+                .body(containsString(member + " · 1 of 1 lendable"))
                 .extract().asString();
         // Facet links keep the query and add the filter.
         assertTrue(page.contains("href=\"/console/catalog?q=narwhal+migrations&amp;member=" + member + "\""), page);
