@@ -35,7 +35,29 @@ final class IllFixtures {
         }
     }
 
+    /** A borrower and two lenders (ordered by code, all else equal), each holding one lendable copy of a new title. */
+    record Setup(Library borrower, Library first, Library second, long clusterId) {
+    }
+
     private IllFixtures() {
+    }
+
+    /** Sets up a borrower and two lenders; the first lender's policy gets these changes. */
+    static Setup setup(Map<String, Object> firstPolicy) {
+        Library a = library();
+        Library x = library();
+        Library y = library();
+        Library first = x.code().compareTo(y.code()) < 0 ? x : y;
+        Library second = first == x ? y : x;
+        String isbn = newIsbn();
+        String title = "Lending test " + isbn;
+        String id = holds(first, isbn, title, true);
+        holds(second, isbn, title, true);
+        holds(a, isbn, title, true);
+        policy(first, firstPolicy);
+        policy(second);
+        policy(a);
+        return new Setup(a, first, second, clusterOf(first, id));
     }
 
     static Library library() {

@@ -1,11 +1,7 @@
 package org.consortiumhub.hub.ill;
 
-import static org.consortiumhub.hub.ill.IllFixtures.clusterOf;
-import static org.consortiumhub.hub.ill.IllFixtures.holds;
 import static org.consortiumhub.hub.ill.IllFixtures.library;
 import static org.consortiumhub.hub.ill.IllFixtures.loanOf;
-import static org.consortiumhub.hub.ill.IllFixtures.newIsbn;
-import static org.consortiumhub.hub.ill.IllFixtures.policy;
 import static org.consortiumhub.hub.ill.IllFixtures.request;
 import static org.consortiumhub.hub.support.Hub.STAFF_PASSWORD;
 import static org.consortiumhub.hub.support.Hub.as;
@@ -34,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.consortiumhub.hub.ill.IllFixtures.Library;
+import org.consortiumhub.hub.ill.IllFixtures.Setup;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,26 +40,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 class IllRequestsTest {
 
-    /** A borrower and two lenders (ordered by code, all else equal) holding one lendable copy each of a new title. */
-    record Setup(Library borrower, Library first, Library second, long clusterId) {
-    }
-
     static Setup setup() {
-        Library a = library();
-        Library x = library();
-        Library y = library();
-        Library first = x.code().compareTo(y.code()) < 0 ? x : y;
-        Library second = first == x ? y : x;
-        String isbn = newIsbn();
-        String title = "Lending test " + isbn;
-        String id = holds(first, isbn, title, true);
-        holds(second, isbn, title, true);
-        holds(a, isbn, title, true);
-        policy(first);
-        policy(second);
-        policy(a);
-        long cluster = clusterOf(first, id);
-        return new Setup(a, first, second, cluster);
+        return IllFixtures.setup(Map.of());
     }
 
     static long create(Library borrower, Map<String, Object> body) {

@@ -1,11 +1,6 @@
 package org.consortiumhub.hub.ill;
 
-import static org.consortiumhub.hub.ill.IllFixtures.clusterOf;
-import static org.consortiumhub.hub.ill.IllFixtures.holds;
-import static org.consortiumhub.hub.ill.IllFixtures.library;
 import static org.consortiumhub.hub.ill.IllFixtures.loanOf;
-import static org.consortiumhub.hub.ill.IllFixtures.newIsbn;
-import static org.consortiumhub.hub.ill.IllFixtures.policy;
 import static org.consortiumhub.hub.ill.IllFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +17,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.consortiumhub.hub.ill.IllFixtures.Library;
+import org.consortiumhub.hub.ill.IllFixtures.Setup;
 import org.consortiumhub.hub.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,23 +46,6 @@ class IllTimersTest {
         clock.reset();
     }
 
-    record Setup(Library borrower, Library first, Library second, long clusterId) {
-    }
-
-    static Setup setup(Map<String, Object> firstPolicy) {
-        Library a = library();
-        Library x = library();
-        Library y = library();
-        Library first = x.code().compareTo(y.code()) < 0 ? x : y;
-        Library second = first == x ? y : x;
-        String isbn = newIsbn();
-        String id = holds(first, isbn, "Timer test " + isbn, true);
-        holds(second, isbn, "Timer test " + isbn, true);
-        policy(first, firstPolicy);
-        policy(second);
-        return new Setup(a, first, second, clusterOf(first, id));
-    }
-
     void at(LocalDate day, int hourUtc) {
         clock.set(day.atTime(hourUtc, 0).toInstant(ZoneOffset.UTC));
     }
@@ -87,7 +66,7 @@ class IllTimersTest {
 
     @Test
     void aLenderThatDoesNotAnswerWithinTwoBusinessDaysIsSkipped() {
-        Setup s = setup(Map.of());
+        Setup s = IllFixtures.setup(Map.of());
         at(MONDAY, 10);
         long id = create(s.borrower(), loanOf(s.clusterId(), "P-1"));
 
@@ -114,7 +93,7 @@ class IllTimersTest {
     @Test
     void closuresAndWeekendsDoNotCountAndAnAnswerStopsTheClock() {
         // the first lender is closed on Tuesday: its two business days run to Thursday
-        Setup s = setup(Map.of("closures", List.of(Map.of("firstDay", MONDAY.plusDays(1).toString(),
+        Setup s = IllFixtures.setup(Map.of("closures", List.of(Map.of("firstDay", MONDAY.plusDays(1).toString(),
                 "lastDay", MONDAY.plusDays(1).toString(), "reason", "staff day"))));
         at(MONDAY, 10);
         long id = create(s.borrower(), loanOf(s.clusterId(), "P-2"));
@@ -135,7 +114,7 @@ class IllTimersTest {
 
     @Test
     void aRushRequestCountsHoursOfBusinessDays() {
-        Setup s = setup(Map.of("rushAnswerHours", 4));
+        Setup s = IllFixtures.setup(Map.of("rushAnswerHours", 4));
         // Friday 22:00: two hours left on Friday, the weekend does not count, due Monday 02:00
         at(MONDAY.minusDays(3), 22);
         java.util.Map<String, Object> rush = loanOf(s.clusterId(), "P-4");
@@ -152,7 +131,7 @@ class IllTimersTest {
 
     @Test
     void aLoanPastItsDueDateIsMarkedOverdueAndCanStillBeRenewed() {
-        Setup s = setup(Map.of("loanPeriodDays", 14));
+        Setup s = IllFixtures.setup(Map.of("loanPeriodDays", 14));
         at(MONDAY, 10);
         long id = create(s.borrower(), loanOf(s.clusterId(), "P-5"));
         s.first().act(id, "ship").then().statusCode(200);
@@ -177,7 +156,7 @@ class IllTimersTest {
 
     @Test
     void timersRunOnceEvenWhenSeveralReplicasRunThemAtOnce() throws Exception {
-        Setup s = setup(Map.of());
+        Setup s = IllFixtures.setup(Map.of());
         at(MONDAY, 10);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
