@@ -2,6 +2,11 @@ package org.consortiumhub.hub.access;
 
 import static org.consortiumhub.hub.problem.ProblemException.forbidden;
 
+import java.util.List;
+
+import org.consortiumhub.hub.problem.ProblemException;
+import org.consortiumhub.ill.state.Side;
+
 /**
  * Who may do what to members, accounts and keys. Every rule says in its denial who was refused what, so
  * staff can tell a missing permission from a mistake.
@@ -12,6 +17,10 @@ import static org.consortiumhub.hub.problem.ProblemException.forbidden;
  * library's contact e-mail and ILL shipping address.</li>
  * <li>Admins manage every member's adapter keys; ILL staff manage their own library's.</li>
  * <li>Admins and alliance managers read every account; ILL staff read their own library's.</li>
+ * <li>ILL requests: only ILL staff make and move them, for their own member only: as requester when their member
+ * borrows, as supplier when it is the current lender. They read their own member's requests and those their member
+ * was asked to lend; admins and alliance managers read all. Adapters have no part in ILL.</li>
+ * <li>Lending policies: admins set them; admins, alliance managers and the member's own ILL staff read them.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -85,6 +94,85 @@ public final class AccessPolicy {
         if (!caller.is(StaffRole.ADMIN)) {
             throw forbidden(caller.describe() + " may not " + what + "; only an admin may");
         }
+    }
+
+    /** Making an ILL request: returns the borrowing member, the caller's own. */
+    public static String borrowFor(Caller caller) {
+        if (caller.is(StaffRole.ILL_STAFF)) {
+            return caller.memberCode();
+        }
+        throw forbidden(caller.describe() + " may not make ILL requests; ILL staff of the borrowing member do");
+    }
+
+    /** Acting on an ILL request: the side the caller acts for, requester (its member borrows) or supplier (its member lends). */
+    public static Side illSide(Caller caller, long requestId, String borrowerCode, String lenderCode) {
+        if (caller.is(StaffRole.ILL_STAFF)) {
+            if (caller.actsFor(borrowerCode)) {
+                return Side.REQUESTER;
+            }
+            if (lenderCode != null && caller.actsFor(lenderCode)) {
+                return Side.SUPPLIER;
+            }
+            throw forbidden(caller.describe() + " may not act on ILL request " + requestId + ": it is between "
+                    + borrowerCode + " (borrower) and " + (lenderCode == null ? "no lender now" : lenderCode + " (lender)"));
+        }
+        throw forbidden(caller.describe() + " may not act on ILL requests; ILL staff of the borrowing or the lending member do");
+    }
+
+    public static void readIllRequest(Caller caller, long requestId, String borrowerCode, List<String> askedLenders) {
+        if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
+            return;
+        }
+        if (caller.is(StaffRole.ILL_STAFF)
+                && (caller.actsFor(borrowerCode) || askedLenders.stream().anyMatch(caller::actsFor))) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not read ILL request " + requestId
+                + "; it is neither its member's request nor one its member was asked to lend");
+    }
+
+    /** Which queue an ILL request list shows: the member whose borrowing or lending it is, or null for any. */
+    public record IllQueue(String borrowerCode, String lenderCode) {
+    }
+
+    public static IllQueue illQueue(Caller caller, String side, String member) {
+        if (side != null && !side.equals("borrowing") && !side.equals("lending")) {
+            throw ProblemException.invalid("side", "must be borrowing or lending");
+        }
+        if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
+            if (member != null && side == null) {
+                throw ProblemException.invalid("side", "is required with member: borrowing or lending");
+            }
+            return "lending".equals(side) ? new IllQueue(null, member) : new IllQueue(member, null);
+        }
+        if (caller.is(StaffRole.ILL_STAFF)) {
+            if (member != null && !caller.actsFor(member)) {
+                throw forbidden(caller.describe() + " may not read the ILL queues of member " + member);
+            }
+            if (side == null) {
+                throw ProblemException.invalid("side", "is required: borrowing or lending");
+            }
+            return side.equals("lending") ? new IllQueue(null, caller.memberCode()) : new IllQueue(caller.memberCode(), null);
+        }
+        throw forbidden(caller.describe() + " may not read ILL requests");
+    }
+
+    public static void readIll(Caller caller) {
+        if (caller.isAdapter()) {
+            throw forbidden(caller.describe() + " has no part in ILL");
+        }
+    }
+
+    public static void readLendingPolicy(Caller caller, String code) {
+        if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)
+                || caller.is(StaffRole.ILL_STAFF) && caller.actsFor(code)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not read the lending policy of member " + code);
+    }
+
+    public static void setLendingPolicy(Caller caller) {
+        requireAdmin(caller, "set lending policies");
     }
 
     public enum MemberEditScope { ALL_FIELDS, CONTACT_DETAILS }

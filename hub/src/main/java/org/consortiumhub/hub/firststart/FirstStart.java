@@ -2,9 +2,11 @@ package org.consortiumhub.hub.firststart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -171,7 +173,8 @@ public class FirstStart {
         m.shippingAddress = d.address();
         m.createdAt = now();
         m.updatedAt = m.createdAt;
-        return m.<MemberLibrary>persist()
+        return m.<MemberLibrary>persistAndFlush()
+                .call(member -> lendingPolicy(member, d.lending()))
                 .flatMap(member -> account(d.staffUsername(), d.staffName(), d.email(), StaffRole.ILL_STAFF, member, hashes)
                         .flatMap(ignored -> ApiKeyService.issue(member, "demo adapter", "first start")))
                 .invoke(key -> {
@@ -179,6 +182,26 @@ public class FirstStart {
                     credentials.add(new Credential("API_KEY", d.code(), key.key().id, key.token()));
                 })
                 .replaceWithVoid();
+    }
+
+    /** The demo library's lending policy, so ILL works in the demo from the start. */
+    private static Uni<Void> lendingPolicy(MemberLibrary member, DemoConsortium.DemoLending l) {
+        int year = now().getYear();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("insert into ill_lending_policy (member_id,"
+                + " lends_loans, lends_copies, material_types, loan_period_days, max_active_loans, loan_cost, copy_cost,"
+                + " last_resort, answer_days, rush_answer_hours, updated_at, updated_by)"
+                + " values (?1, ?2, ?3, cast(?4 as varchar(20)[]), ?5, cast(?6 as integer), ?7, ?8, ?9, 2, 4, now(), 'first start')")
+                .setParameter(1, member.id).setParameter(2, l.loans()).setParameter(3, l.copies())
+                .setParameter(4, "{" + String.join(",", l.formats()) + "}").setParameter(5, l.loanDays())
+                .setParameter(6, l.maxActiveLoans()).setParameter(7, BigDecimal.valueOf(l.loanCost()))
+                .setParameter(8, BigDecimal.valueOf(l.copyCost())).setParameter(9, l.lastResort())
+                .executeUpdate()
+                .flatMap(ignored -> !l.winterClosure() ? Uni.createFrom().voidItem()
+                        : session.createNativeQuery("insert into ill_closure (member_id, first_day, last_day, reason)"
+                                + " values (?1, ?2, ?3, 'Winter holidays')")
+                                .setParameter(1, member.id).setParameter(2, LocalDate.of(year, 12, 24))
+                                .setParameter(3, LocalDate.of(year + 1, 1, 1))
+                                .executeUpdate().replaceWithVoid()));
     }
 
     private static Uni<Void> account(String username, String name, String email, StaffRole role, MemberLibrary member,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.consortiumhub.api.model.FieldError;
 import org.consortiumhub.catalog.CatalogException;
+import org.consortiumhub.ill.IllException;
 import org.consortiumhub.api.model.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,6 +59,14 @@ public class ProblemResponses {
         String title = e.status() == 400 ? "Invalid request" : known == null ? "HTTP " + e.status() : known.getReasonPhrase();
         return respond(e.status(), title, e.getMessage(),
                 e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response ill(IllException e) {
+        Response.Status known = Response.Status.fromStatusCode(e.status());
+        String title = e.status() == 400 ? "Invalid request" : known == null ? "HTTP " + e.status() : known.getReasonPhrase();
+        return respond(e.status(), title, e.getMessage(),
+                e.fieldErrors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList(), e.allowedActions());
     }
 
     @ServerExceptionMapper
@@ -188,7 +197,16 @@ public class ProblemResponses {
     }
 
     public static Response respond(int status, String title, String detail, List<FieldProblem> fields) {
+        return respond(status, title, detail, fields, List.of());
+    }
+
+    /** A problem answer; {@code allowedActions} lists what the caller may do instead when an ILL action is refused. */
+    public static Response respond(int status, String title, String detail, List<FieldProblem> fields,
+            List<String> allowedActions) {
         Problem problem = new Problem();
+        if (!allowedActions.isEmpty()) {
+            problem.setAllowedActions(new ArrayList<>(allowedActions));
+        }
         problem.setType("about:blank");
         problem.setTitle(title);
         problem.setStatus(status);

@@ -1,0 +1,113 @@
+package org.consortiumhub.hub.ill;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.consortiumhub.api.model.IllActionRequest;
+import org.consortiumhub.api.model.IllRequest;
+import org.consortiumhub.api.model.IllRequestPage;
+import org.consortiumhub.api.model.IllServiceType;
+import org.consortiumhub.api.model.IllStateModel;
+import org.consortiumhub.api.model.LendingPolicy;
+import org.consortiumhub.api.model.LendingPolicyUpdate;
+import org.consortiumhub.api.model.NewIllRequest;
+import org.consortiumhub.api.server.IllApi;
+import org.consortiumhub.hub.access.AccessPolicy;
+import org.consortiumhub.hub.access.Caller;
+import org.consortiumhub.hub.problem.ProblemException;
+import org.consortiumhub.ill.request.IllRequests;
+import org.consortiumhub.ill.request.RequestQuery;
+import org.consortiumhub.ill.request.RequestView;
+import org.consortiumhub.ill.rota.LendingPolicies;
+import org.consortiumhub.ill.state.RequestState;
+import org.consortiumhub.ill.state.ServiceType;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Inter-library loan over the API: requests, their actions, queues and timelines, the state models, and lending
+ * policies. Who may do what is decided in {@link AccessPolicy}; the workflow itself lives in the ill-workflow module.
+ */
+@Authenticated
+public class IllResource implements IllApi {
+
+    @Inject
+    IllRequests requests;
+
+    @Inject
+    LendingPolicies policies;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Override
+    public Uni<IllRequest> createIllRequest(NewIllRequest body) {
+        Caller caller = Caller.of(identity);
+        String borrower = AccessPolicy.borrowFor(caller);
+        return requests.create(caller.name(), borrower, IllViews.newRequest(body))
+                .flatMap(requests::get).map(IllViews::request);
+    }
+
+    @Override
+    public Uni<IllRequestPage> listIllRequests(String side, String member, String state, IllServiceType serviceType,
+            String patronId, Boolean active, Integer page, Integer size) {
+        Caller caller = Caller.of(identity);
+        AccessPolicy.IllQueue queue = AccessPolicy.illQueue(caller, side, member);
+        RequestState wanted = null;
+        if (state != null) {
+            try {
+                wanted = RequestState.valueOf(state);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("state", "'" + state + "' is not a request state; states are "
+                        + String.join(", ", java.util.Arrays.stream(RequestState.values()).map(Enum::name).toList()));
+            }
+        }
+        return requests.list(new RequestQuery(queue.borrowerCode(), queue.lenderCode(), wanted,
+                serviceType == null ? null : ServiceType.valueOf(serviceType.name()), patronId, Boolean.TRUE.equals(active),
+                page == null ? 1 : page, size == null ? 50 : size)).map(IllViews::page);
+    }
+
+    @Override
+    public Uni<IllRequest> getIllRequest(Long requestId) {
+        Caller caller = Caller.of(identity);
+        AccessPolicy.readIll(caller);
+        return readable(caller, requestId).map(IllViews::request);
+    }
+
+    @Override
+    public Uni<IllRequest> actOnIllRequest(Long requestId, IllActionRequest body) {
+        Caller caller = Caller.of(identity);
+        return requests.act(requestId, caller.name(), (id, borrower, lender) -> AccessPolicy.illSide(caller, id, borrower, lender),
+                body.getAction(), body.getNote(), body.getReason(), body.getVersion())
+                .flatMap(ignored -> requests.get(requestId)).map(IllViews::request);
+    }
+
+    @Override
+    public Uni<List<IllStateModel>> getIllStateModels() {
+        AccessPolicy.readIll(Caller.of(identity));
+        return Uni.createFrom().item(IllViews.stateModels());
+    }
+
+    @Override
+    public Uni<LendingPolicy> getLendingPolicy(String code) {
+        AccessPolicy.readLendingPolicy(Caller.of(identity), code);
+        return policies.get(code).map(IllViews::policy);
+    }
+
+    @Override
+    public Uni<LendingPolicy> putLendingPolicy(String code, LendingPolicyUpdate body) {
+        Caller caller = Caller.of(identity);
+        AccessPolicy.setLendingPolicy(caller);
+        return policies.put(code, IllViews.policy(body), body.getAvailabilitySecret(), caller.name()).map(IllViews::policy);
+    }
+
+    private Uni<RequestView> readable(Caller caller, long id) {
+        return requests.get(id).map(v -> {
+            AccessPolicy.readIllRequest(caller, id, v.borrowerCode(), v.askedLenders());
+            return v;
+        });
+    }
+}

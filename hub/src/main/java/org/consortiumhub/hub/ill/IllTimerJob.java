@@ -1,0 +1,38 @@
+package org.consortiumhub.hub.ill;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.consortiumhub.ill.request.IllRequests;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs the ILL timers that are due: lenders that did not answer in time are skipped, loans past their due date are
+ * marked overdue. Every replica runs it; the timers' row claims keep them from running one timer twice.
+ */
+@ApplicationScoped
+public class IllTimerJob {
+
+    /** Timers one run handles at most; the rest wait for the next run. */
+    static final int BATCH = 500;
+
+    @Inject
+    IllRequests requests;
+
+    @Scheduled(every = "${ill.timers.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return runDue().replaceWithVoid();
+    }
+
+    /** Runs due timers until none is left (or a batch is done); returns how many ran. */
+    public Uni<Integer> runDue() {
+        return Multi.createBy().repeating().uni(requests::runNextTimer).whilst(ran -> ran)
+                .select().first(BATCH)
+                .filter(ran -> ran)
+                .collect().asList()
+                .map(java.util.List::size);
+    }
+}

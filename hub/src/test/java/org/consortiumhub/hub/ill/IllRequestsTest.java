@@ -1,0 +1,360 @@
+package org.consortiumhub.hub.ill;
+
+import static org.consortiumhub.hub.ill.IllFixtures.library;
+import static org.consortiumhub.hub.ill.IllFixtures.loanOf;
+import static org.consortiumhub.hub.ill.IllFixtures.request;
+import static org.consortiumhub.hub.support.Hub.STAFF_PASSWORD;
+import static org.consortiumhub.hub.support.Hub.as;
+import static org.consortiumhub.hub.support.Hub.asAdmin;
+import static org.consortiumhub.hub.support.Hub.createUser;
+import static org.consortiumhub.hub.support.Hub.withKey;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.consortiumhub.hub.ill.IllFixtures.Library;
+import org.consortiumhub.hub.ill.IllFixtures.Setup;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** ILL requests over the API on the real database: whole lives, refusals, concurrency, queues and access. */
+@QuarkusTest
+class IllRequestsTest {
+
+    static Setup setup() {
+        return IllFixtures.setup(Map.of());
+    }
+
+    static long create(Library borrower, Map<String, Object> body) {
+        Response r = request(borrower, body);
+        assertEquals(201, r.statusCode(), r.asString());
+        return r.jsonPath().getLong("id");
+    }
+
+    static Response ok(Response r) {
+        assertEquals(200, r.statusCode(), r.asString());
+        return r;
+    }
+
+    static Response get(Library who, long id) {
+        return who.staffCall().get("/api/v1/ill/requests/{id}", id);
+    }
+
+    @Test
+    void aLoanGoesThroughItsWholeLifeAndEveryStepIsAudited() {
+        Setup s = setup();
+        Response created = request(s.borrower(), loanOf(s.clusterId(), "P-100"));
+        assertEquals(201, created.statusCode(), created.asString());
+        long id = created.jsonPath().getLong("id");
+        assertEquals("SENT", created.path("state"));
+        assertEquals(s.first().code(), created.path("lenderCode"));
+        assertEquals("RequestReceived", created.path("isoStatus"));
+        assertEquals(List.of("cancel"), created.path("requesterActions"));
+        assertEquals(List.of("SOURCING", "SENT"), IllFixtures.states(created));
+        // the rota: both lenders in order, the borrower left out with the reason
+        assertEquals(s.first().code(), created.path("rota[0].memberCode"));
+        assertEquals(1, (int) created.path("rota[0].position"));
+        assertEquals(s.second().code(), created.path("rota[1].memberCode"));
+        assertTrue(created.jsonPath().getString("rota[1].explanation").contains("after " + s.first().code()),
+                created.jsonPath().getString("rota[1].explanation"));
+        assertEquals("left out: it is the requesting member", created.path("rota[2].explanation"));
+
+        Library lender = s.first();
+        ok(lender.act(id, "expectToSupply"));
+        ok(lender.act(id, Map.of("action", "willSupply", "note", "on the shelf")));
+        Response shipped = ok(lender.act(id, "ship"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(today.plusDays(28).toString(), shipped.path("dueDate"));
+        assertEquals("Loaned", shipped.path("isoStatus"));
+        ok(s.borrower().act(id, "received"));
+        ok(s.borrower().act(id, "requestRenewal"));
+        Response renewed = ok(lender.act(id, "grantRenewal"));
+        assertEquals(today.plusDays(56).toString(), renewed.path("dueDate"));
+        assertEquals("RECEIVED", renewed.path("state"));
+        ok(s.borrower().act(id, Map.of("action", "shipReturn", "note", "sent back by courier")));
+        Response done = ok(lender.act(id, "checkIn"));
+        assertEquals("COMPLETED", done.path("state"));
+        assertEquals("LoanCompleted", done.path("isoStatus"));
+        assertEquals(List.of(), done.path("requesterActions"));
+
+        List<Map<String, Object>> timeline = done.jsonPath().getList("timeline");
+        List<String> actions = timeline.stream().map(e -> (String) e.get("action")).toList();
+        assertEquals(List.of("create", "send", "expectToSupply", "willSupply", "ship", "received", "requestRenewal",
+                "grantRenewal", "shipReturn", "checkIn"), actions);
+        Map<String, Object> willSupply = timeline.get(3);
+        assertEquals(lender.staff(), willSupply.get("actor"));
+        assertEquals("SUPPLIER", willSupply.get("side"));
+        assertEquals("EXPECT_TO_SUPPLY", willSupply.get("from"));
+        assertEquals("WILL_SUPPLY", willSupply.get("to"));
+        assertEquals("on the shelf", willSupply.get("note"));
+        assertNotNull(willSupply.get("at"));
+        assertEquals(s.borrower().staff(), timeline.get(0).get("actor"));
+        assertEquals("hub", timeline.get(1).get("actor"));
+        assertEquals("SUPPLIED", done.path("rota[0].outcome"));
+    }
+
+    @Test
+    void aCopyRequestCarriesItsCitationAndCopyrightAndCompletesOnReceipt() {
+        Setup s = setup();
+        Map<String, Object> body = new HashMap<>(Map.of("serviceType", "COPY", "clusterId", s.clusterId(), "patronId", "P-7",
+                "articleTitle", "Chapter 3: On testing", "pages", "45-67", "copyright", "CCG", "serviceLevel", "RUSH"));
+        long id = create(s.borrower(), body);
+        Response sent = get(s.borrower(), id);
+        assertEquals("CCG", sent.path("copyright"));
+        assertEquals("RUSH", sent.path("serviceLevel"));
+        assertEquals("Chapter 3: On testing", sent.path("articleTitle"));
+        assertTrue(sent.jsonPath().getString("title").startsWith("Lending test"), "the title comes from the catalog");
+        ok(s.first().act(id, "willSupply"));
+        Response shipped = ok(s.first().act(id, "ship"));
+        assertEquals("CopyCompleted", shipped.path("isoStatus"));
+        assertNull(shipped.path("dueDate"), "a copy has no due date");
+        Response done = ok(s.borrower().act(id, "received"));
+        assertEquals("COMPLETED", done.path("state"));
+    }
+
+    @Test
+    void anUnfilledLenderPassesTheRequestOnAndTheEndOfTheRotaGoesToReview() {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-200"));
+        Response next = ok(s.first().act(id, Map.of("action", "unfilled", "reason", "NotOnShelf", "note", "missing from shelf")));
+        assertEquals("SENT", next.path("state"));
+        assertEquals(s.second().code(), next.path("lenderCode"));
+        assertEquals("UNFILLED:NotOnShelf", next.path("rota[0].outcome"));
+        // the first lender no longer acts on it, but still sees it
+        assertEquals(403, s.first().act(id, "ship").statusCode());
+        assertEquals(200, get(s.first(), id).statusCode());
+
+        ok(s.second().act(id, Map.of("action", "addConditions", "note", "library use only")));
+        Response rejected = ok(s.borrower().act(id, "rejectConditions"));
+        assertEquals("END_OF_ROTA", rejected.path("state"));
+        assertNull(rejected.path("lenderCode"));
+        assertEquals("Unfilled", rejected.path("isoStatus"));
+        assertEquals(List.of("reRequest", "cancel"), rejected.path("requesterActions"));
+
+        Response again = ok(s.borrower().act(id, "reRequest"));
+        assertEquals("SENT", again.path("state"));
+        assertEquals(s.first().code(), again.path("lenderCode"));
+        List<Integer> rounds = again.jsonPath().getList("rota.round");
+        assertTrue(rounds.contains(2), "a second rota round: " + rounds);
+        Response cancelAsked = ok(s.borrower().act(id, "cancel"));
+        assertEquals("CANCEL_REQUESTED", cancelAsked.path("state"));
+        Response cancelled = ok(s.first().act(id, "confirmCancel"));
+        assertEquals("CANCELLED", cancelled.path("state"));
+    }
+
+    @Test
+    void anActionTheStateDoesNotAllowIsRefusedWithTheAllowedActions() {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-300"));
+
+        s.borrower().act(id, "ship").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("allowedActions", equalTo(List.of("cancel")))
+                .body("detail", containsString("'ship' is not allowed for the requester of request " + id + " in state SENT"));
+        s.first().act(id, "received").then().statusCode(409)
+                .body("allowedActions", equalTo(List.of("expectToSupply", "willSupply", "addConditions", "unfilled", "ship")));
+        s.first().act(id, "checkIn").then().statusCode(409);
+        s.first().act(id, "grantRenewal").then().statusCode(409);
+
+        s.first().act(id, "fly").then().statusCode(400).body("errors[0].field", equalTo("action"))
+                .body("detail", containsString("'fly' is not an ILL action"));
+        s.first().act(id, "skipLender").then().statusCode(400).body("detail", containsString("a step the hub takes itself"));
+        s.first().act(id, "unfilled").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        s.first().act(id, Map.of("action", "unfilled", "reason", "Bored")).then().statusCode(400);
+        s.first().act(id, "addConditions").then().statusCode(400).body("errors[0].field", equalTo("note"));
+        s.first().act(999_999_999L, "ship").then().statusCode(404);
+
+        // a refused action changes nothing
+        Response after = get(s.borrower(), id);
+        assertEquals("SENT", after.path("state"));
+        assertEquals(2, after.jsonPath().getList("timeline").size());
+
+        // a stale version is refused
+        int version = after.path("version");
+        ok(s.first().act(id, Map.of("action", "willSupply", "version", version)));
+        s.first().act(id, Map.of("action", "ship", "version", version)).then().statusCode(409)
+                .body("detail", containsString("has changed since version " + version));
+
+        // completed: nobody has an action left
+        ok(s.first().act(id, "ship"));
+        ok(s.borrower().act(id, "received"));
+        ok(s.borrower().act(id, "shipReturn"));
+        ok(s.first().act(id, "checkIn"));
+        s.borrower().act(id, "cancel").then().statusCode(409).body("detail", containsString("has no action now"));
+    }
+
+    @Test
+    void manyParallelActionsOnOneRequestHaveExactlyOneWinner() throws Exception {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-400"));
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            // half the lender's staff say "will supply", the other half "unfilled"; the borrower also tries to cancel
+            Callable<Integer> call = i == 0
+                    ? () -> { start.await(); return s.borrower().act(id, "cancel").statusCode(); }
+                    : i % 2 == 0
+                            ? () -> { start.await(); return s.first().act(id, "willSupply").statusCode(); }
+                            : () -> { start.await(); return s.first().act(id, Map.of("action", "unfilled", "reason", "NotHeld")).statusCode(); };
+            results.add(pool.submit(call));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        long winners = statuses.stream().filter(c -> c == 200).count();
+        long refused = statuses.stream().filter(c -> c == 409 || c == 403).count();
+        assertEquals(threads, winners + refused, "every loser is refused cleanly: " + statuses);
+        Response after = get(s.borrower(), id);
+        List<String> staffActions = after.jsonPath().<Map<String, Object>>getList("timeline").stream()
+                .filter(e -> !"SYSTEM".equals(e.get("side")) && !"create".equals(e.get("action")))
+                .map(e -> (String) e.get("action")).toList();
+        // an unfilled winner passes the request to the second lender, whose staff did not take part: still one winner
+        assertEquals(1, staffActions.size(), "one action won: " + staffActions + " statuses " + statuses);
+        assertEquals(1, winners, "statuses " + statuses);
+    }
+
+    @Test
+    void anActiveRequestOfTheSamePatronForTheSameTitleIsFlagged() {
+        Setup s = setup();
+        long first = create(s.borrower(), loanOf(s.clusterId(), "P-500"));
+        Response second = request(s.borrower(), loanOf(s.clusterId(), "p-500"));
+        assertEquals(201, second.statusCode(), second.asString());
+        assertEquals(first, second.jsonPath().getLong("duplicateOf"));
+        Response other = request(s.borrower(), loanOf(s.clusterId(), "P-501"));
+        assertNull(other.path("duplicateOf"));
+    }
+
+    @Test
+    void aCitationTheCatalogDoesNotHaveGoesToMembersWhosePolicySuppliesIt() {
+        Setup s = setup();
+        Map<String, Object> body = new HashMap<>(Map.of("serviceType", "COPY", "title", "Journal of Obscure Studies",
+                "articleTitle", "A rare article", "volume", "12", "issue", "3", "pages", "1-20", "year", 2021,
+                "issn", "1234-5679", "patronId", "P-600", "copyright", "CCL"));
+        long id = create(s.borrower(), body);
+        Response r = get(s.borrower(), id);
+        assertNull(r.path("clusterId"));
+        assertEquals("SENT", r.path("state"));
+        List<String> asked = r.jsonPath().getList("rota.findAll { it.position != null }.memberCode");
+        assertTrue(asked.contains(s.first().code()) && asked.contains(s.second().code()), asked.toString());
+        assertTrue(r.jsonPath().getString("rota[0].explanation").startsWith("citation not in the catalog"));
+    }
+
+    @Test
+    void aBadRequestIsRefusedNamingEveryFieldAtFault() {
+        Setup s = setup();
+        request(s.borrower(), Map.of("serviceType", "COPY", "clusterId", s.clusterId(), "patronId", "P", "year", 3020,
+                "issn", "12345")).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("articleTitle", "copyright", "year", "issn")));
+        request(s.borrower(), Map.of("serviceType", "COPY", "clusterId", s.clusterId())).then().statusCode(400)
+                .body("errors.field", hasItem("patronId"));
+        request(s.borrower(), Map.of("serviceType", "LOAN", "patronId", "P")).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        request(s.borrower(), loanOf(987_654_321L, "P")).then().statusCode(400)
+                .body("detail", containsString("no cluster 987654321"));
+        Map<String, Object> past = loanOf(s.clusterId(), "P");
+        past.put("needBefore", "2001-01-01");
+        request(s.borrower(), past).then().statusCode(400).body("errors[0].field", equalTo("needBefore"));
+        Map<String, Object> wrongType = loanOf(s.clusterId(), "P");
+        wrongType.put("serviceType", "LEND");
+        request(s.borrower(), wrongType).then().statusCode(400);
+        Map<String, Object> unknown = loanOf(s.clusterId(), "P");
+        unknown.put("colour", "red");
+        request(s.borrower(), unknown).then().statusCode(400).body("errors[0].field", equalTo("colour"));
+        assertEquals(0L, s.borrower().staffCall().get("/api/v1/ill/requests?side=borrowing").jsonPath().getLong("total"));
+    }
+
+    @Test
+    void staffActOnlyForTheirOwnMemberAndOnlyStaffAct() {
+        Setup s = setup();
+        Library outsider = library();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-700"));
+
+        // member A's staff cannot act as lender B, nor can an unrelated member's staff act at all
+        s.borrower().act(id, "willSupply").then().statusCode(409);
+        outsider.act(id, "willSupply").then().statusCode(403)
+                .body("detail", containsString("ILL staff of " + outsider.code() + " may not act on ILL request " + id));
+        s.second().act(id, "willSupply").then().statusCode(403);
+        String manager = createUser("ALLIANCE_MANAGER", null);
+        as(manager, STAFF_PASSWORD).body(Map.of("action", "cancel")).post("/api/v1/ill/requests/{id}/actions", id)
+                .then().statusCode(403);
+        asAdmin().body(Map.of("action", "cancel")).post("/api/v1/ill/requests/{id}/actions", id).then().statusCode(403);
+        withKey(s.borrower().apiKey()).body(Map.of("action", "cancel")).post("/api/v1/ill/requests/{id}/actions", id)
+                .then().statusCode(403);
+
+        // only ILL staff make requests
+        asAdmin().body(loanOf(s.clusterId(), "P")).post("/api/v1/ill/requests").then().statusCode(403);
+        as(manager, STAFF_PASSWORD).body(loanOf(s.clusterId(), "P")).post("/api/v1/ill/requests").then().statusCode(403);
+        withKey(s.borrower().apiKey()).body(loanOf(s.clusterId(), "P")).post("/api/v1/ill/requests").then().statusCode(403);
+
+        // reading: the borrower, lenders it was sent to, consortium-wide roles; not the outsider, not the next lender yet
+        get(outsider, id).then().statusCode(403).body("detail", containsString("may not read ILL request " + id));
+        get(s.second(), id).then().statusCode(403);
+        as(manager, STAFF_PASSWORD).get("/api/v1/ill/requests/{id}", id).then().statusCode(200);
+        asAdmin().get("/api/v1/ill/requests/{id}", id).then().statusCode(200);
+        withKey(s.borrower().apiKey()).get("/api/v1/ill/requests/{id}", id).then().statusCode(403);
+        anonymousCall(id);
+    }
+
+    private static void anonymousCall(long id) {
+        io.restassured.RestAssured.given().get("/api/v1/ill/requests/{id}", id).then().statusCode(401);
+    }
+
+    @Test
+    void queuesShowEachMemberItsBorrowingAndItsLending() {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-800"));
+
+        s.borrower().staffCall().get("/api/v1/ill/requests?side=borrowing").then().statusCode(200)
+                .body("total", equalTo(1)).body("requests[0].id", equalTo((int) id))
+                .body("requests[0].lenderCode", equalTo(s.first().code()));
+        s.borrower().staffCall().get("/api/v1/ill/requests?side=lending").then().statusCode(200).body("total", equalTo(0));
+        s.first().staffCall().get("/api/v1/ill/requests?side=lending&state=SENT").then().statusCode(200)
+                .body("total", equalTo(1)).body("requests[0].state", equalTo("SENT"));
+        s.second().staffCall().get("/api/v1/ill/requests?side=lending").then().body("total", equalTo(0));
+        s.first().staffCall().get("/api/v1/ill/requests").then().statusCode(400).body("errors[0].field", equalTo("side"));
+        s.first().staffCall().get("/api/v1/ill/requests?side=borrowing&member={m}", s.borrower().code()).then().statusCode(403);
+        s.first().staffCall().get("/api/v1/ill/requests?side=lending&state=NOWHERE").then().statusCode(400);
+        asAdmin().get("/api/v1/ill/requests?side=borrowing&member={m}", s.borrower().code()).then().statusCode(200)
+                .body("total", equalTo(1));
+        withKey(s.borrower().apiKey()).get("/api/v1/ill/requests?side=borrowing").then().statusCode(403);
+    }
+
+    @Test
+    void theStateModelsAreServedAsData() {
+        Library lib = library();
+        Response models = lib.staffCall().get("/api/v1/ill/state-models");
+        assertEquals(200, models.statusCode());
+        assertEquals(List.of("LOAN", "COPY"), models.jsonPath().getList("serviceType"));
+        List<String> loanActions = models.jsonPath().getList("[0].transitions.action");
+        assertTrue(loanActions.containsAll(List.of("grantRenewal", "recall", "checkIn", "markOverdue")));
+        List<String> copyActions = models.jsonPath().getList("[1].transitions.action");
+        assertTrue(!copyActions.contains("checkIn") && copyActions.contains("ship"));
+        models.then().body("[0].states.find { it.state == 'SHIPPED' }.isoStatus", equalTo("Loaned"))
+                .body("[1].states.find { it.state == 'SHIPPED' }.isoStatus", equalTo("CopyCompleted"))
+                .body("[0].states.find { it.state == 'SOURCING' }.isoStatus", nullValue());
+    }
+}

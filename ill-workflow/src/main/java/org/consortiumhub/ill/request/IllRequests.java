@@ -1,0 +1,500 @@
+package org.consortiumhub.ill.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.rota.LendingPolicies;
+import org.consortiumhub.ill.rota.Rota;
+import org.consortiumhub.ill.rota.RotaSources;
+import org.consortiumhub.ill.rota.RotaSources.Subject;
+import org.consortiumhub.ill.sla.BusinessCalendar;
+import org.consortiumhub.ill.state.IllAction;
+import org.consortiumhub.ill.state.RequestState;
+import org.consortiumhub.ill.state.ServiceType;
+import org.consortiumhub.ill.state.Side;
+import org.consortiumhub.ill.state.StateModel;
+import org.consortiumhub.ill.state.Transition;
+import org.consortiumhub.ill.state.UnfilledReason;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Requests and their life: creating one (with its rota, sent straight to the first lender), staff actions checked
+ * against the state model, the hub's own steps (next lender, end of rota, timers), and reading queues and
+ * timelines.
+ *
+ * <p>Every change runs in one transaction that first locks the request row, so concurrent actions on one request
+ * take turns: the first wins, the others see the state it left and are refused if their action no longer fits.
+ * Every transition writes one row of the audit trail in the same transaction.
+ */
+@ApplicationScoped
+public class IllRequests {
+
+    private static final Logger LOG = Logger.getLogger(IllRequests.class);
+
+    /** Decides which side of a request the caller acts for, or refuses; the hub's access policy provides it. */
+    @FunctionalInterface
+    public interface SideResolver {
+        Side sideOf(long requestId, String borrowerCode, String lenderCode);
+    }
+
+    /** A request row locked for change, with what the transition logic needs of it. */
+    private record Locked(long id, long borrowerId, String borrowerCode, Long lenderId, String lenderCode, ServiceType type,
+            RequestState state, LocalDate dueDate, int version, boolean rush, int round) {
+
+        Locked with(RequestState s, Long lender, String lenderCode, LocalDate due, int newRound) {
+            return new Locked(id, borrowerId, borrowerCode, lender, lenderCode, type, s, due, version + 1, rush, newRound);
+        }
+    }
+
+    private static final String LOCK = "select r.id, r.borrower_id, b.code as borrower_code, r.lender_id, l.code as lender_code,"
+            + " r.service_type, r.state, r.due_date, r.version, r.service_level,"
+            + " (select coalesce(max(e.round), 0) from ill_rota_entry e where e.request_id = r.id) as round"
+            + " from ill_request r join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id"
+            + " where r.id = $1 for update of r";
+
+    private static final List<String> ACTIVE_END = List.of(RequestState.COMPLETED.name(), RequestState.CANCELLED.name());
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RotaSources rotas;
+
+    @ConfigProperty(name = "ill.time-zone", defaultValue = "UTC")
+    ZoneId zone;
+
+    // ------------------------------------------------------------------------------------------------ create
+
+    /** Creates the borrower's request, builds its rota and sends it to the first lender; returns its id. */
+    public Uni<Long> create(String username, String borrowerCode, NewRequest req) {
+        req.check(LocalDate.now(clock.withZone(zone)));
+        Uni<Subject> subject = req.clusterId() == null ? Uni.createFrom().nullItem() : rotas.subject(req.clusterId());
+        return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
+                .rota(req.serviceType(), borrowerId, s, req.maxCost())
+                .flatMap(rota -> pool.withTransaction(conn -> insert(conn, username, borrowerId, req, s)
+                        .flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
+                                null, req.notes(), null)
+                                .flatMap(ignored -> insertRota(conn, id, 1, rota))
+                                .flatMap(ignored -> lock(conn, id))
+                                .flatMap(locked -> source(conn, locked))
+                                .replaceWith(id))))));
+    }
+
+    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s) {
+        OffsetDateTime now = now();
+        String title = NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
+        String author = NewRequest.blank(req.author()) ? (s == null ? null : s.author()) : req.author().strip();
+        Integer year = req.year() != null ? req.year() : (s == null ? null : s.year());
+        // an active request of the same patron for the same cluster is flagged, not refused: a second copy may be meant
+        Uni<Long> duplicate = req.clusterId() == null ? Uni.createFrom().nullItem()
+                : conn.preparedQuery("select min(id) as id from ill_request where borrower_id = $1 and cluster_id = $2"
+                        + " and lower(patron_id) = lower($3) and state <> all($4)")
+                        .execute(Tuple.of(borrowerId, s.clusterId(), req.patronId().strip(), ACTIVE_END.toArray(String[]::new)))
+                        .map(rows -> rows.iterator().next().getLong("id"));
+        return duplicate.flatMap(dup -> conn.preparedQuery("insert into ill_request (borrower_id, service_type, cluster_id,"
+                + " title, author, format, article_title, article_author, volume, issue, pages, pub_year, issn, patron_id,"
+                + " patron_name, need_before, service_level, max_cost, notes, copyright, state, duplicate_of, created_at,"
+                + " created_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                + " $17, $18, $19, $20, $21, $22, $23, $24, $23) returning id")
+                .execute(Tuple.tuple(Arrays.asList(borrowerId, req.serviceType().name(), s == null ? null : s.clusterId(),
+                        title, author, s == null ? null : s.format(), trim(req.articleTitle()), trim(req.articleAuthor()),
+                        trim(req.volume()), trim(req.issue()), trim(req.pages()), year == null ? null : year.shortValue(),
+                        trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(),
+                        (req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel()).name(),
+                        req.maxCost(), trim(req.notes()), req.copyright() == null ? null : req.copyright().name(),
+                        RequestState.SOURCING.name(), dup, now, username)))
+                .map(rows -> rows.iterator().next().getLong("id")));
+    }
+
+    private static Uni<Void> insertRota(SqlConnection conn, long requestId, int round, Rota rota) {
+        List<Tuple> rows = new ArrayList<>();
+        for (Rota.Lender l : rota.lenders()) {
+            rows.add(Tuple.tuple(Arrays.asList(requestId, l.memberId(), round, l.position(), l.explanation(), l.cost(),
+                    l.loanPeriodDays(), l.answerDays(), l.rushAnswerHours())));
+        }
+        for (Rota.Exclusion e : rota.excluded()) {
+            rows.add(Tuple.tuple(Arrays.asList(requestId, e.memberId(), round, null, "left out: " + e.reason(), null, null,
+                    null, null)));
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("insert into ill_rota_entry (request_id, member_id, round, position, explanation, cost,"
+                + " loan_period_days, answer_days, rush_answer_hours) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    // ------------------------------------------------------------------------------------------------ actions
+
+    /**
+     * A staff action on a request. {@code sides} says which side the caller acts for (or refuses);
+     * {@code expectedVersion}, when given, must match the request's version, so a console that shows a stale request
+     * cannot act on it unawares.
+     */
+    public Uni<Void> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
+            Integer expectedVersion) {
+        if (actionName == null || actionName.isBlank()) {
+            throw IllException.invalid("action", "is required");
+        }
+        IllAction action = IllAction.byApiName(actionName.strip()).orElseThrow(() -> IllException.invalid("action",
+                "'" + actionName + "' is not an ILL action; staff actions are " + String.join(", ", staffActions())));
+        if (StateModel.RETURNABLE.transitions().stream().anyMatch(t -> t.action() == action && t.side() == Side.SYSTEM)) {
+            throw IllException.invalid("action", "'" + action.apiName() + "' is a step the hub takes itself, not a staff action");
+        }
+        if (action == IllAction.UNFILLED && (reason == null || UnfilledReason.of(reason.strip()).isEmpty())) {
+            throw IllException.invalid("reason", "an unfilled answer needs an ISO 18626 reason: "
+                    + String.join(", ", Arrays.stream(UnfilledReason.values()).map(Enum::name).toList()));
+        }
+        if (action == IllAction.ADD_CONDITIONS && (note == null || note.isBlank())) {
+            throw IllException.invalid("note", "state the conditions in the note");
+        }
+        Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
+        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> lock(conn, id).flatMap(r -> {
+            Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
+            if (expectedVersion != null && expectedVersion != r.version()) {
+                throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
+                        + " (it is at version " + r.version() + ", " + r.state() + "); reload it and try again");
+            }
+            StateModel model = StateModel.of(r.type());
+            Transition t = model.find(r.state(), action, side).orElseThrow(() -> {
+                List<String> allowed = model.allowed(r.state(), side).stream().map(IllAction::apiName).toList();
+                return IllException.actionNotAllowed("'" + action.apiName() + "' is not allowed for the "
+                        + side.name().toLowerCase() + " of request " + id + " in state " + r.state()
+                        + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
+                                : "; allowed now: " + String.join(", ", allowed)), allowed);
+            });
+            return move(conn, r, t, username, side, trim(note), reason == null ? null : reason.strip(), rota);
+        })));
+    }
+
+    private Uni<Rota> rebuildRota(long id) {
+        return pool.preparedQuery("select service_type, borrower_id, cluster_id, max_cost from ill_request where id = $1")
+                .execute(Tuple.of(id)).flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw IllException.notFound("there is no ILL request " + id);
+                    }
+                    Row r = rows.iterator().next();
+                    Long cluster = r.getLong("cluster_id");
+                    Uni<Subject> subject = cluster == null ? Uni.createFrom().nullItem() : rotas.subject(cluster);
+                    return subject.flatMap(s -> rotas.rota(ServiceType.valueOf(r.getString("service_type")),
+                            r.getLong("borrower_id"), s, r.getBigDecimal("max_cost")));
+                });
+    }
+
+    private Uni<Locked> lock(SqlClient conn, long id) {
+        return conn.preparedQuery(LOCK).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw IllException.notFound("there is no ILL request " + id);
+            }
+            Row r = rows.iterator().next();
+            return new Locked(r.getLong("id"), r.getLong("borrower_id"), r.getString("borrower_code"), r.getLong("lender_id"),
+                    r.getString("lender_code"), ServiceType.valueOf(r.getString("service_type")),
+                    RequestState.valueOf(r.getString("state")), r.getLocalDate("due_date"), r.getInteger("version"),
+                    "RUSH".equals(r.getString("service_level")), r.getInteger("round"));
+        });
+    }
+
+    /** Carries out one transition on a locked request, then whatever the hub does next (sourcing) and its timers. */
+    private Uni<Void> move(SqlConnection conn, Locked r, Transition t, String actor, Side side, String note, String reason,
+            Rota rebuilt) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Uni<Locked> after = switch (t.effect()) {
+            case LENDER_DONE -> outcome(conn, r, switch (t.action()) {
+                case UNFILLED -> "UNFILLED:" + reason;
+                case SKIP_LENDER -> "SKIPPED";
+                default -> "CONDITIONS_REJECTED";
+            }).replaceWith(r.with(t.to(), null, null, r.dueDate(), r.round()));
+            case REBUILD_ROTA -> insertRota(conn, r.id(), r.round() + 1, rebuilt)
+                    .replaceWith(r.with(t.to(), null, null, r.dueDate(), r.round() + 1));
+            case SET_DUE_DATE -> terms(conn, r).map(terms -> r.with(t.to(), r.lenderId(), r.lenderCode(),
+                    today.plusDays(terms.getInteger("loan_period_days")), r.round()));
+            case EXTEND_DUE_DATE -> terms(conn, r).map(terms -> r.with(t.to(), r.lenderId(), r.lenderCode(),
+                    (r.dueDate() == null || r.dueDate().isBefore(today) ? today : r.dueDate())
+                            .plusDays(terms.getInteger("loan_period_days")), r.round()));
+            case NONE, NEXT_LENDER -> Uni.createFrom().item(r.with(t.to(), r.lenderId(), r.lenderCode(), r.dueDate(), r.round()));
+        };
+        Uni<Void> lenderOutcome = switch (t.action()) {
+            case SHIP -> outcome(conn, r, "SUPPLIED");
+            case CONFIRM_CANCEL -> outcome(conn, r, "CANCELLED");
+            default -> Uni.createFrom().voidItem();
+        };
+        return lenderOutcome.replaceWith(after).flatMap(next -> update(conn, next)
+                .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
+                        next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
+                .flatMap(ignored -> next.state() == RequestState.SOURCING ? source(conn, next) : timers(conn, next)));
+    }
+
+    /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
+    private Uni<Void> source(SqlConnection conn, Locked r) {
+        return conn.preparedQuery("select e.member_id, m.code from ill_rota_entry e join member_library m on m.id = e.member_id"
+                + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
+                + " order by e.position limit 1")
+                .execute(Tuple.of(r.id(), r.round()))
+                .flatMap(rows -> {
+                    StateModel model = StateModel.of(r.type());
+                    if (rows.size() == 0) {
+                        Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
+                        Locked next = r.with(end.to(), null, null, r.dueDate(), r.round());
+                        return update(conn, next).flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM,
+                                end.action().apiName(), r.state(), end.to(), null,
+                                "no lender left on the rota: review the request, re-request or cancel it", null))
+                                .flatMap(ignored -> timers(conn, next));
+                    }
+                    Row lender = rows.iterator().next();
+                    Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
+                    Locked next = r.with(send.to(), lender.getLong("member_id"), lender.getString("code"), r.dueDate(), r.round());
+                    return conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
+                            + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now()))
+                            .flatMap(ignored -> update(conn, next))
+                            .flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(),
+                                    r.state(), send.to(), next.lenderId(), "sent to " + next.lenderCode(), null))
+                            .flatMap(ignored -> timers(conn, next));
+                });
+    }
+
+    /** The request's timers follow its state: a deadline for the lender's answer while SENT, the due date while RECEIVED. */
+    private Uni<Void> timers(SqlConnection conn, Locked r) {
+        Uni<Void> cleared = conn.preparedQuery("delete from ill_timer where request_id = $1").execute(Tuple.of(r.id())).replaceWithVoid();
+        if (r.state() == RequestState.SENT) {
+            return cleared.flatMap(ignored -> terms(conn, r)).flatMap(terms -> LendingPolicies.closures(conn, List.of(r.lenderId()),
+                    LocalDate.now(clock.withZone(zone))).flatMap(closures -> {
+                        BusinessCalendar calendar = new BusinessCalendar(zone, closures.getOrDefault(r.lenderId(), List.of()));
+                        Instant now = clock.instant();
+                        Instant deadline = r.rush() ? calendar.afterBusinessHours(now, terms.getInteger("rush_answer_hours"))
+                                : calendar.afterBusinessDays(now, terms.getInteger("answer_days"));
+                        return timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
+                    }));
+        }
+        if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
+            Instant overdue = new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate());
+            return cleared.flatMap(ignored -> timer(conn, r.id(), "OVERDUE", overdue, r.lenderId()));
+        }
+        return cleared;
+    }
+
+    private static Uni<Void> timer(SqlConnection conn, long requestId, String kind, Instant due, Long lenderId) {
+        return conn.preparedQuery("insert into ill_timer (request_id, kind, due_at, lender_id) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(requestId, kind, due.atOffset(ZoneOffset.UTC), lenderId)).replaceWithVoid();
+    }
+
+    /** The current lender's terms on the current rota: loan period and answer times. */
+    private static Uni<Row> terms(SqlConnection conn, Locked r) {
+        return conn.preparedQuery("select loan_period_days, answer_days, rush_answer_hours from ill_rota_entry"
+                + " where request_id = $1 and round = $2 and member_id = $3")
+                .execute(Tuple.of(r.id(), r.round(), r.lenderId()))
+                .map(rows -> rows.iterator().next());
+    }
+
+    private static Uni<Void> outcome(SqlConnection conn, Locked r, String outcome) {
+        return conn.preparedQuery("update ill_rota_entry set outcome = $4 where request_id = $1 and round = $2 and member_id = $3")
+                .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
+    }
+
+    private Uni<Void> update(SqlConnection conn, Locked next) {
+        return conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
+                + " version = version + 1 where id = $1")
+                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now())).replaceWithVoid();
+    }
+
+    private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,
+            String action, RequestState from, RequestState to, Long lenderId, String note, String reason) {
+        return conn.preparedQuery("insert into ill_request_event (request_id, at, actor, side, action, from_state, to_state,"
+                + " lender_id, note, reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.tuple(Arrays.asList(requestId, at, actor, side.name(), action,
+                        from == null ? null : from.name(), to.name(), lenderId, note, reason)))
+                .replaceWithVoid();
+    }
+
+    // ------------------------------------------------------------------------------------------------ timers
+
+    /**
+     * Runs one due timer, if any, and says whether there was one. The timer and its request are claimed together with
+     * {@code FOR UPDATE SKIP LOCKED}: hub replicas running timers at once each take different ones, and a request a
+     * member's staff are changing right now is left for the next run.
+     */
+    public Uni<Boolean> runNextTimer() {
+        OffsetDateTime now = now();
+        return pool.withTransaction(conn -> conn.preparedQuery("select t.id, t.request_id, t.kind, t.lender_id from ill_timer t"
+                + " join ill_request r on r.id = t.request_id where t.due_at <= $1 order by t.due_at, t.id limit 1"
+                + " for update of t, r skip locked")
+                .execute(Tuple.of(now))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row timer = rows.iterator().next();
+                    long requestId = timer.getLong("request_id");
+                    return conn.preparedQuery("delete from ill_timer where id = $1").execute(Tuple.of(timer.getLong("id")))
+                            .flatMap(ignored -> lock(conn, requestId))
+                            .flatMap(r -> fire(conn, r, timer.getString("kind"), timer.getLong("lender_id")))
+                            .replaceWith(true);
+                }));
+    }
+
+    private Uni<Void> fire(SqlConnection conn, Locked r, String kind, Long lenderId) {
+        StateModel model = StateModel.of(r.type());
+        if (kind.equals("LENDER_ANSWER") && r.state() == RequestState.SENT && lenderId != null && lenderId.equals(r.lenderId())) {
+            Transition skip = model.find(r.state(), IllAction.SKIP_LENDER, Side.SYSTEM).orElseThrow();
+            LOG.infof("ILL request %d: %s did not answer in time; moving to the next lender", r.id(), r.lenderCode());
+            return move(conn, r, skip, "hub", Side.SYSTEM, r.lenderCode() + " did not answer in time ("
+                    + (r.rush() ? "rush" : "normal") + " service)", null, null);
+        }
+        if (kind.equals("OVERDUE")) {
+            var overdue = model.find(r.state(), IllAction.MARK_OVERDUE, Side.SYSTEM);
+            if (overdue.isPresent() && r.dueDate() != null && r.dueDate().isBefore(LocalDate.now(clock.withZone(zone)))) {
+                return move(conn, r, overdue.get(), "hub", Side.SYSTEM, "due " + r.dueDate(), null, null);
+            }
+        }
+        // the request moved on since the timer was set; nothing to do
+        return Uni.createFrom().voidItem();
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    public Uni<RequestView> get(long id) {
+        return pool.preparedQuery("select r.*, b.code as borrower_code, l.code as lender_code from ill_request r"
+                + " join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id where r.id = $1")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw IllException.notFound("there is no ILL request " + id);
+                    }
+                    Row r = rows.iterator().next();
+                    Uni<List<RequestView.Event>> events = pool.preparedQuery("select e.*, m.code from ill_request_event e"
+                            + " left join member_library m on m.id = e.lender_id where e.request_id = $1 order by e.id")
+                            .execute(Tuple.of(id)).map(es -> {
+                                List<RequestView.Event> list = new ArrayList<>();
+                                for (Row e : es) {
+                                    String from = e.getString("from_state");
+                                    list.add(new RequestView.Event(e.getOffsetDateTime("at"), e.getString("actor"),
+                                            e.getString("side"), e.getString("action"),
+                                            from == null ? null : RequestState.valueOf(from),
+                                            RequestState.valueOf(e.getString("to_state")), e.getString("code"),
+                                            e.getString("note"), e.getString("reason")));
+                                }
+                                return list;
+                            });
+                    Uni<List<RequestView.RotaLine>> rota = pool.preparedQuery("select e.*, m.code from ill_rota_entry e"
+                            + " join member_library m on m.id = e.member_id where e.request_id = $1"
+                            + " order by e.round, e.position nulls last, m.code")
+                            .execute(Tuple.of(id)).map(es -> {
+                                List<RequestView.RotaLine> list = new ArrayList<>();
+                                for (Row e : es) {
+                                    list.add(new RequestView.RotaLine(e.getInteger("round"), e.getInteger("position"),
+                                            e.getString("code"), e.getString("explanation"), e.getOffsetDateTime("sent_at"),
+                                            e.getString("outcome")));
+                                }
+                                return list;
+                            });
+                    return events.flatMap(ev -> rota.map(ro -> view(r, ev, ro)));
+                });
+    }
+
+    private static RequestView view(Row r, List<RequestView.Event> events, List<RequestView.RotaLine> rota) {
+        ServiceType type = ServiceType.valueOf(r.getString("service_type"));
+        RequestState state = RequestState.valueOf(r.getString("state"));
+        StateModel model = StateModel.of(type);
+        Short year = r.getShort("pub_year");
+        String copyright = r.getString("copyright");
+        return new RequestView(r.getLong("id"), type, r.getLong("cluster_id"), r.getString("title"), r.getString("author"),
+                r.getString("format"), r.getString("article_title"), r.getString("article_author"), r.getString("volume"),
+                r.getString("issue"), r.getString("pages"), year == null ? null : year.intValue(), r.getString("issn"),
+                r.getString("patron_id"), r.getString("patron_name"), r.getLocalDate("need_before"),
+                NewRequest.ServiceLevel.valueOf(r.getString("service_level")), r.getBigDecimal("max_cost"), r.getString("notes"),
+                copyright == null ? null : NewRequest.Copyright.valueOf(copyright), r.getString("borrower_code"),
+                r.getString("lender_code"), state, model.isoSupplierStatus(state), r.getLocalDate("due_date"),
+                r.getLong("duplicate_of"), r.getOffsetDateTime("created_at"), r.getString("created_by"),
+                r.getOffsetDateTime("updated_at"), r.getInteger("version"), model.allowed(state, Side.REQUESTER),
+                model.allowed(state, Side.SUPPLIER), events, rota);
+    }
+
+    public Uni<RequestPage> list(RequestQuery q) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (q.borrowerCode() != null) {
+            args.add(q.borrowerCode());
+            where.append(" and lower(b.code) = lower($").append(args.size()).append(')');
+        }
+        if (q.lenderCode() != null) {
+            args.add(q.lenderCode());
+            where.append(" and lower(l.code) = lower($").append(args.size()).append(')');
+        }
+        if (q.state() != null) {
+            args.add(q.state().name());
+            where.append(" and r.state = $").append(args.size());
+        }
+        if (q.serviceType() != null) {
+            args.add(q.serviceType().name());
+            where.append(" and r.service_type = $").append(args.size());
+        }
+        if (q.patronId() != null) {
+            args.add(q.patronId());
+            where.append(" and lower(r.patron_id) = lower($").append(args.size()).append(')');
+        }
+        if (q.activeOnly()) {
+            args.add(ACTIVE_END.toArray(String[]::new));
+            where.append(" and r.state <> all($").append(args.size()).append(')');
+        }
+        String from = " from ill_request r join member_library b on b.id = r.borrower_id"
+                + " left join member_library l on l.id = r.lender_id" + where;
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.size());
+        pageArgs.add((long) (q.page() - 1) * q.size());
+        Uni<Long> total = pool.preparedQuery("select count(*) as n" + from).execute(Tuple.tuple(args))
+                .map(rows -> rows.iterator().next().getLong("n"));
+        Uni<List<RequestPage.Summary>> page = pool.preparedQuery("select r.*, b.code as borrower_code, l.code as lender_code"
+                + from + " order by r.id desc limit $" + (args.size() + 1) + " offset $" + (args.size() + 2))
+                .execute(Tuple.tuple(pageArgs))
+                .map(rows -> {
+                    List<RequestPage.Summary> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new RequestPage.Summary(r.getLong("id"), ServiceType.valueOf(r.getString("service_type")),
+                                r.getString("title"), r.getString("article_title"), r.getString("patron_id"),
+                                r.getString("borrower_code"), r.getString("lender_code"),
+                                RequestState.valueOf(r.getString("state")),
+                                NewRequest.ServiceLevel.valueOf(r.getString("service_level")), r.getLocalDate("need_before"),
+                                r.getLocalDate("due_date"), r.getLong("duplicate_of"), r.getOffsetDateTime("updated_at"),
+                                r.getInteger("version")));
+                    }
+                    return list;
+                });
+        return total.flatMap(n -> page.map(p -> new RequestPage(n, q.page(), q.size(), p)));
+    }
+
+    /** The actions staff can take (not the hub's own steps), for messages. */
+    public static List<String> staffActions() {
+        return Arrays.stream(IllAction.values())
+                .filter(a -> StateModel.RETURNABLE.transitions().stream().noneMatch(t -> t.action() == a && t.side() == Side.SYSTEM))
+                .map(IllAction::apiName).toList();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
