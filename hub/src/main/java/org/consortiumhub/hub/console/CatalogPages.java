@@ -35,7 +35,7 @@ public class CatalogPages {
         static native TemplateInstance catalogSearch(Page page, CatalogSearchForm form, SearchResults results, String problem,
                 int pages);
 
-        static native TemplateInstance cluster(Page page, ClusterDetail cluster);
+        static native TemplateInstance cluster(Page page, ClusterDetail cluster, IllPages.RequestForm request, FormErrors errors);
 
         static native TemplateInstance memberRecord(Page page, StoredRecord record);
     }
@@ -73,8 +73,12 @@ public class CatalogPages {
     @GET
     @Path("clusters/{clusterId}")
     public Uni<TemplateInstance> cluster(@RestPath long clusterId) {
+        ConsoleUser user = ConsoleUser.of(identity);
         return reads.cluster(clusterId).map(CatalogViews::cluster).map(detail -> Templates.cluster(
-                new Page(detail.getTitle(), "catalog", ConsoleUser.of(identity)), detail));
+                new Page(detail.getTitle(), "catalog", user), detail,
+                // ILL staff borrow for their library: the cluster page offers them the request form.
+                user.isIllStaff() ? IllPages.RequestForm.forCluster(detail.getClusterId(), detail.getTitle(), detail.getAuthor()) : null,
+                FormErrors.NONE));
     }
 
     @GET

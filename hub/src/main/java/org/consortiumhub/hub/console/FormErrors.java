@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.consortiumhub.hub.problem.FieldProblem;
 import org.consortiumhub.hub.problem.ProblemException;
+import org.consortiumhub.ill.IllException;
 
 /**
  * Why a console form was not accepted: a message per field, shown beside it, and a summary at the top. The checks are
@@ -18,6 +19,14 @@ public record FormErrors(String summary, Map<String, String> fields) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldProblem p : e.fieldProblems()) {
             fields.merge(p.field(), p.message(), (a, b) -> a + "; " + b);
+        }
+        return new FormErrors(e.getMessage(), fields);
+    }
+
+    public static FormErrors of(IllException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (IllException.FieldError f : e.fieldErrors()) {
+            fields.merge(f.field(), f.message(), (a, b) -> a + "; " + b);
         }
         return new FormErrors(e.getMessage(), fields);
     }

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.consortiumhub.ill.request.IllRequests;
+import org.consortiumhub.ill.state.Side;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -29,7 +32,8 @@ public class HomePage {
 
     @CheckedTemplate(basePath = "console", requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance home(Page page, List<MemberContribution> contributions, long records, long clusters);
+        static native TemplateInstance home(Page page, List<MemberContribution> contributions, long records, long clusters,
+                List<IllRequests.QueueCount> borrowing, List<IllRequests.QueueCount> lending);
     }
 
     @Inject
@@ -38,9 +42,15 @@ public class HomePage {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    IllRequests requests;
+
     @GET
     public Uni<TemplateInstance> home() {
-        Page page = new Page("Home", "home", ConsoleUser.of(identity));
+        ConsoleUser user = ConsoleUser.of(identity);
+        Page page = new Page("Home", "home", user);
+        Uni<List<IllRequests.QueueCount>> counts = user.isIllStaff() ? requests.activeCounts(user.memberCode())
+                : Uni.createFrom().item(List.of());
         return pool.query("""
                         select m.code, m.name, m.active, coalesce(c.records, 0) as records
                           from member_library m
@@ -57,7 +67,9 @@ public class HomePage {
                     }
                     long total = records;
                     return pool.query("select count(*) from catalog_cluster").execute()
-                            .map(c -> Templates.home(page, list, total, c.iterator().next().getLong(0)));
+                            .flatMap(c -> counts.map(work -> Templates.home(page, list, total, c.iterator().next().getLong(0),
+                                    work.stream().filter(q -> q.side() == Side.REQUESTER).toList(),
+                                    work.stream().filter(q -> q.side() == Side.SUPPLIER).toList())));
                 });
     }
 }

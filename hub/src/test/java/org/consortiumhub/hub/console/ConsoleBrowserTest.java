@@ -11,47 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
-import java.time.Duration;
 
 import org.consortiumhub.catalog.SharedData;
 import org.consortiumhub.hub.catalog.CatalogIngestTest;
+import org.consortiumhub.hub.support.BrowserTest;
 import org.consortiumhub.hub.support.HeadlessChrome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The console in a real browser: logging in, searching with the keyboard, what pages show, what they refuse. */
 @QuarkusTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTest {
 
-    static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL hub;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChrome.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void staffLogInSearchWithTheKeyboardAndOpenAClusterWithItsHoldings() throws Exception {
@@ -69,7 +47,7 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("login-error")).getText().contains("not right"));
         browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD, Keys.ENTER);
 
-        wait(browser).until(ExpectedConditions.urlContains("/console/catalog?q=pride"));
+        waiting().until(ExpectedConditions.urlContains("/console/catalog?q=pride"));
         assertTrue(browser.findElement(By.cssSelector(".total")).getText().contains("manifestations found"));
         HeadlessChrome.screenshot(browser, "02-catalog-search");
 
@@ -77,11 +55,11 @@ class ConsoleBrowserTest {
         var query = browser.findElement(By.id("q"));
         query.clear();
         query.sendKeys("pride prejudice", Keys.ENTER);
-        wait(browser).until(ExpectedConditions.urlContains("prejudice"));
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit-title")));
+        waiting().until(ExpectedConditions.urlContains("prejudice"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit-title")));
         String firstTitle = browser.findElement(By.cssSelector(".hit-title")).getText();
         browser.findElement(By.cssSelector(".hit-title")).click();
-        wait(browser).until(ExpectedConditions.urlContains("/console/catalog/clusters/"));
+        waiting().until(ExpectedConditions.urlContains("/console/catalog/clusters/"));
         assertEquals(firstTitle, browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.cssSelector("table.data")).getText().contains(lender));
         HeadlessChrome.screenshot(browser, "03-cluster");
@@ -99,7 +77,7 @@ class ConsoleBrowserTest {
         assertEquals("<script>alert('owned')</script>Quixotic zebras", title);
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         browser.findElement(By.cssSelector(".hit-title")).click();
-        wait(browser).until(ExpectedConditions.urlContains("/console/catalog/clusters/"));
+        waiting().until(ExpectedConditions.urlContains("/console/catalog/clusters/"));
         assertEquals("<script>alert('owned')</script>Quixotic zebras", browser.findElement(By.tagName("h1")).getText());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
@@ -121,14 +99,14 @@ class ConsoleBrowserTest {
                 f.appendChild(label);
                 document.body.appendChild(f);
                 HTMLFormElement.prototype.submit.call(f);""", member);
-        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "security token"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "security token"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Forbidden"));
         browser.get(hub + "console/admin/members/" + member);
         assertFalse(browser.findElement(By.cssSelector("table.data")).getText().contains("forged"), "no key was issued");
 
         // The same form from the page itself works.
         browser.findElement(By.id("label")).sendKeys("sync server", Keys.ENTER);
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key")));
         assertTrue(browser.findElement(By.id("issued-key")).getText().startsWith("chk_"));
     }
 
@@ -149,19 +127,9 @@ class ConsoleBrowserTest {
         assertTrue(Files.size(file) > 10_000, "a real page was captured");
         // Through the navigation (an htmx-boosted link), the alliance page draws its chart.
         browser.findElement(By.linkText("Alliance")).click();
-        wait(browser).until(ExpectedConditions.attributeToBe(By.cssSelector("canvas[data-chart]"), "data-drawn", "yes"));
+        waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("canvas[data-chart]"), "data-drawn", "yes"));
         HeadlessChrome.screenshot(browser, "05-alliance");
     }
 
-    private void login(String username, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(hub + "console/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
-    }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
 }

@@ -17,33 +17,33 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Member libraries with ILL staff, catalogs and lending policies, set up through the API as a consortium would. */
-final class IllFixtures {
+public final class IllFixtures {
 
     /** A member with an ILL staff account and an adapter key. */
-    record Library(String code, String staff, String apiKey) {
+    public record Library(String code, String staff, String apiKey) {
 
-        RequestSpecification staffCall() {
+        public RequestSpecification staffCall() {
             return as(staff, STAFF_PASSWORD);
         }
 
-        Response act(long requestId, String action) {
+        public Response act(long requestId, String action) {
             return act(requestId, Map.of("action", action));
         }
 
-        Response act(long requestId, Map<String, Object> body) {
+        public Response act(long requestId, Map<String, Object> body) {
             return staffCall().body(body).post("/api/v1/ill/requests/{id}/actions", requestId);
         }
     }
 
     /** A borrower and two lenders (ordered by code, all else equal), each holding one lendable copy of a new title. */
-    record Setup(Library borrower, Library first, Library second, long clusterId) {
+    public record Setup(Library borrower, Library first, Library second, long clusterId) {
     }
 
     private IllFixtures() {
     }
 
     /** Sets up a borrower and two lenders; the first lender's policy gets these changes. */
-    static Setup setup(Map<String, Object> firstPolicy) {
+    public static Setup setup(Map<String, Object> firstPolicy) {
         Library a = library();
         Library x = library();
         Library y = library();
@@ -60,13 +60,13 @@ final class IllFixtures {
         return new Setup(a, first, second, clusterOf(first, id));
     }
 
-    static Library library() {
+    public static Library library() {
         String code = createMember();
         return new Library(code, createUser("ILL_STAFF", code), createApiKey(code));
     }
 
     /** A fresh ISBN-13 so each test's title clusters only with itself. */
-    static String newIsbn() {
+    public static String newIsbn() {
         StringBuilder s = new StringBuilder("978");
         for (int i = 0; i < 9; i++) {
             s.append(ThreadLocalRandom.current().nextInt(10));
@@ -79,7 +79,7 @@ final class IllFixtures {
     }
 
     /** The library's adapter sends a record of the book with one copy; returns the record's local id. */
-    static String holds(Library lib, String isbn, String title, boolean lendable) {
+    public static String holds(Library lib, String isbn, String title, boolean lendable) {
         String localId = "b" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         String notForLoan = lendable ? "" : "<subfield code=\"7\">1</subfield>";
         String marc = """
@@ -100,33 +100,33 @@ final class IllFixtures {
         return localId;
     }
 
-    static long clusterOf(Library lib, String localId) {
+    public static long clusterOf(Library lib, String localId) {
         return asAdmin().get("/api/v1/catalog/records/{m}/{id}", lib.code(), localId).then().statusCode(200)
                 .extract().jsonPath().getLong("clusterId");
     }
 
     /** A lending policy that lends everything free for 28 days, answering within 2 business days, with changes. */
-    static void policy(Library lib, Map<String, Object> changes) {
+    public static void policy(Library lib, Map<String, Object> changes) {
         Map<String, Object> body = new HashMap<>(Map.of("lendsLoans", true, "lendsCopies", true, "loanPeriodDays", 28,
                 "answerDays", 2, "rushAnswerHours", 4, "loanCost", 0, "copyCost", 0));
         body.putAll(changes);
         asAdmin().body(body).put("/api/v1/ill/lending-policies/{code}", lib.code()).then().statusCode(200);
     }
 
-    static void policy(Library lib) {
+    public static void policy(Library lib) {
         policy(lib, Map.of());
     }
 
-    static Map<String, Object> loanOf(long clusterId, String patron) {
+    public static Map<String, Object> loanOf(long clusterId, String patron) {
         return new HashMap<>(Map.of("serviceType", "LOAN", "clusterId", clusterId, "patronId", patron,
                 "patronName", "Pat Patron"));
     }
 
-    static Response request(Library borrower, Map<String, Object> body) {
+    public static Response request(Library borrower, Map<String, Object> body) {
         return borrower.staffCall().body(body).post("/api/v1/ill/requests");
     }
 
-    static List<String> states(Response r) {
+    public static List<String> states(Response r) {
         return r.jsonPath().getList("timeline.to");
     }
 }

@@ -457,6 +457,12 @@ public class IllRequests {
             args.add(ACTIVE_END.toArray(String[]::new));
             where.append(" and r.state <> all($").append(args.size()).append(')');
         }
+        if (q.search() != null && !q.search().isBlank()) {
+            args.add("%" + q.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            int n = args.size();
+            where.append(" and (r.title ilike $").append(n).append(" or r.article_title ilike $").append(n)
+                    .append(" or r.patron_id ilike $").append(n).append(" or r.patron_name ilike $").append(n).append(')');
+        }
         String from = " from ill_request r join member_library b on b.id = r.borrower_id"
                 + " left join member_library l on l.id = r.lender_id" + where;
         List<Object> pageArgs = new ArrayList<>(args);
@@ -465,7 +471,8 @@ public class IllRequests {
         Uni<Long> total = pool.preparedQuery("select count(*) as n" + from).execute(Tuple.tuple(args))
                 .map(rows -> rows.iterator().next().getLong("n"));
         Uni<List<RequestPage.Summary>> page = pool.preparedQuery("select r.*, b.code as borrower_code, l.code as lender_code"
-                + from + " order by r.id desc limit $" + (args.size() + 1) + " offset $" + (args.size() + 2))
+                + from + " order by " + RequestQuery.SORTS.getOrDefault(q.sort() == null ? "newest" : q.sort(), "r.id desc")
+                + " limit $" + (args.size() + 1) + " offset $" + (args.size() + 2))
                 .execute(Tuple.tuple(pageArgs))
                 .map(rows -> {
                     List<RequestPage.Summary> list = new ArrayList<>();
@@ -481,6 +488,36 @@ public class IllRequests {
                     return list;
                 });
         return total.flatMap(n -> page.map(p -> new RequestPage(n, q.page(), q.size(), p)));
+    }
+
+    /** How many of a member's active requests stand in one state, on one side, and whether its staff can act on them. */
+    public record QueueCount(Side side, ServiceType serviceType, RequestState state, long count, boolean needsAction) {
+    }
+
+    /** A member's active requests counted by side, service type and state: the ILL staff's to-do list. */
+    public Uni<List<QueueCount>> activeCounts(String memberCode) {
+        return pool.preparedQuery("""
+                        select 'REQUESTER' as side, r.service_type, r.state, count(*) as n
+                          from ill_request r join member_library m on m.id = r.borrower_id
+                         where lower(m.code) = lower($1) and r.state <> all($2)
+                         group by r.service_type, r.state
+                        union all
+                        select 'SUPPLIER', r.service_type, r.state, count(*)
+                          from ill_request r join member_library m on m.id = r.lender_id
+                         where lower(m.code) = lower($1) and r.state <> all($2)
+                         group by r.service_type, r.state""")
+                .execute(Tuple.of(memberCode, ACTIVE_END.toArray(String[]::new)))
+                .map(rows -> {
+                    List<QueueCount> counts = new ArrayList<>();
+                    for (Row r : rows) {
+                        Side side = Side.valueOf(r.getString("side"));
+                        ServiceType type = ServiceType.valueOf(r.getString("service_type"));
+                        RequestState state = RequestState.valueOf(r.getString("state"));
+                        counts.add(new QueueCount(side, type, state, r.getLong("n"),
+                                !StateModel.of(type).allowed(state, side).isEmpty()));
+                    }
+                    return counts;
+                });
     }
 
     /** The actions staff can take (not the hub's own steps), for messages. */
