@@ -1,5 +1,7 @@
 package org.consortiumhub.hub.console;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,22 +15,22 @@ import jakarta.ws.rs.core.Response;
 
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.membership.MemberService;
+import org.consortiumhub.ill.report.IllStatistics;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The alliance manager's view across members: what each member contributes to the union catalog and how much of it
- * no other member holds (the titles the consortium would lose with that member, the first candidates for shared
- * print). Every table downloads as CSV.
+ * The alliance manager's view across members: ILL volume, fill rate and time to supply per month, each member's
+ * lending against its borrowing, what each member contributes to the union catalog and how much of it no other member
+ * holds (the titles the consortium would lose with that member, the first candidates for shared print). Every table
+ * downloads as CSV.
  */
 @Path(ConsolePaths.ROOT + "/alliance")
 @Produces(MediaType.TEXT_HTML)
@@ -46,10 +48,12 @@ public class AlliancePages {
 
     @CheckedTemplate(basePath = "console", requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance alliance(Page page, List<MemberCatalog> catalogs, String chart);
+        static native TemplateInstance alliance(Page page, List<MemberCatalog> catalogs, String catalogChart,
+                List<IllStatistics.Month> months, String volumeChart, String qualityChart,
+                List<IllStatistics.MemberBalance> balances, String balanceChart);
 
         static native TemplateInstance allianceMember(Page page, org.consortiumhub.hub.membership.MemberLibrary member,
-                MemberCatalog catalog);
+                MemberCatalog catalog, IllStatistics.MemberBalance balance);
     }
 
     private static final String MEMBER_CATALOGS = """
@@ -79,10 +83,70 @@ public class AlliancePages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    IllStatistics statistics;
+
+    @Inject
+    Clock clock;
+
     @GET
     public Uni<TemplateInstance> dashboard() {
         Page page = new Page("Alliance", "alliance", ConsoleUser.of(identity));
-        return catalogs(null).map(list -> Templates.alliance(page, list, chart(list).encode()));
+        return catalogs(null).flatMap(catalogList -> statistics.months(since()).flatMap(months -> statistics.balances(null)
+                .map(balances -> Templates.alliance(page, catalogList, catalogChart(catalogList), months,
+                        volumeChart(months), qualityChart(months), balances, balanceChart(balances)))));
+    }
+
+    @GET
+    @Path("ill-months.csv")
+    @Produces("text/csv")
+    public Uni<Response> monthsCsv() {
+        return statistics.months(since()).map(months -> {
+            CsvTable csv = new CsvTable("month", "requests", "filled", "unfilled", "fill_rate_percent", "days_to_supply");
+            months.forEach(m -> csv.row(m.month(), m.requests(), m.filled(), m.unfilled(), m.fillRate(), m.daysToSupply()));
+            return csv.download("ill-by-month.csv");
+        });
+    }
+
+    @GET
+    @Path("ill-balance.csv")
+    @Produces("text/csv")
+    public Uni<Response> balanceCsv() {
+        return statistics.balances(null).map(balances -> {
+            CsvTable csv = new CsvTable("member", "name", "requested", "borrowed", "lent", "lent_per_borrowed");
+            balances.forEach(b -> csv.row(b.code(), b.name(), b.requested(), b.borrowed(), b.lent(), b.ratio()));
+            return csv.download("ill-lending-and-borrowing.csv");
+        });
+    }
+
+    /** The last twelve months, this one included. */
+    private LocalDate since() {
+        return LocalDate.now(clock).minusMonths(11).withDayOfMonth(1);
+    }
+
+    private static String catalogChart(List<MemberCatalog> list) {
+        return Chart.of(list.stream().map(MemberCatalog::code).toList(), true,
+                Chart.Series.bars("Held by this member only", list.stream().map(MemberCatalog::uniquelyHeld).toList(), "#1f5fa8"),
+                Chart.Series.bars("Also held by others", list.stream().map(MemberCatalog::shared).toList(), "#9db7d5"));
+    }
+
+    private static String volumeChart(List<IllStatistics.Month> months) {
+        return Chart.of(months.stream().map(IllStatistics.Month::month).toList(), false,
+                Chart.Series.bars("Requests", months.stream().map(IllStatistics.Month::requests).toList(), "#9db7d5"),
+                Chart.Series.bars("Filled", months.stream().map(IllStatistics.Month::filled).toList(), "#1c6b34"),
+                Chart.Series.bars("Unfilled", months.stream().map(IllStatistics.Month::unfilled).toList(), "#a3262a"));
+    }
+
+    private static String qualityChart(List<IllStatistics.Month> months) {
+        return Chart.of(months.stream().map(IllStatistics.Month::month).toList(), false,
+                Chart.Series.line("Fill rate (%)", months.stream().map(IllStatistics.Month::fillRate).toList(), "#1f5fa8"),
+                Chart.Series.line("Days to supply", months.stream().map(IllStatistics.Month::daysToSupply).toList(), "#8a5300"));
+    }
+
+    private static String balanceChart(List<IllStatistics.MemberBalance> balances) {
+        return Chart.of(balances.stream().map(IllStatistics.MemberBalance::code).toList(), false,
+                Chart.Series.bars("Lent", balances.stream().map(IllStatistics.MemberBalance::lent).toList(), "#1f5fa8"),
+                Chart.Series.bars("Borrowed", balances.stream().map(IllStatistics.MemberBalance::borrowed).toList(), "#e0a030"));
     }
 
     @GET
@@ -101,9 +165,11 @@ public class AlliancePages {
     @GET
     @Path("members/{code}")
     public Uni<TemplateInstance> member(@RestPath String code) {
-        return members.get(Caller.of(identity), code).flatMap(member -> catalogs(member.code).map(list -> Templates
-                .allianceMember(new Page(member.name, "alliance", ConsoleUser.of(identity)), member,
-                        list.isEmpty() ? new MemberCatalog(member.code, member.name, 0, 0, 0, 0) : list.get(0))));
+        return members.get(Caller.of(identity), code).flatMap(member -> catalogs(member.code).flatMap(list -> statistics
+                .balances(member.code).map(balance -> Templates.allianceMember(
+                        new Page(member.name, "alliance", ConsoleUser.of(identity)), member,
+                        list.isEmpty() ? new MemberCatalog(member.code, member.name, 0, 0, 0, 0) : list.get(0),
+                        balance.isEmpty() ? new IllStatistics.MemberBalance(member.code, member.name, 0, 0, 0) : balance.get(0)))));
     }
 
     private Uni<List<MemberCatalog>> catalogs(String code) {
@@ -117,23 +183,4 @@ public class AlliancePages {
         });
     }
 
-    /** The Chart.js data of the stacked bars: per member, manifestations only it holds and those others hold too. */
-    private static JsonObject chart(List<MemberCatalog> list) {
-        JsonArray labels = new JsonArray();
-        JsonArray unique = new JsonArray();
-        JsonArray shared = new JsonArray();
-        for (MemberCatalog c : list) {
-            labels.add(c.code());
-            unique.add(c.uniquelyHeld());
-            shared.add(c.shared());
-        }
-        return new JsonObject().put("type", "bar").put("data", new JsonObject().put("labels", labels).put("datasets",
-                new JsonArray()
-                        .add(new JsonObject().put("label", "Held by this member only").put("data", unique).put("backgroundColor", "#1f5fa8"))
-                        .add(new JsonObject().put("label", "Also held by others").put("data", shared).put("backgroundColor", "#9db7d5"))))
-                .put("options", new JsonObject().put("responsive", true).put("maintainAspectRatio", false)
-                        .put("scales", new JsonObject()
-                                .put("x", new JsonObject().put("stacked", true))
-                                .put("y", new JsonObject().put("stacked", true).put("beginAtZero", true))));
-    }
 }

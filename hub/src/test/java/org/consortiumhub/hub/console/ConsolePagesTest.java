@@ -148,4 +148,28 @@ class ConsolePagesTest {
         staff.page().get("/console/alliance").then().statusCode(403);
         staff.page().get("/console/alliance/catalogs.csv").then().statusCode(403);
     }
+
+    @Test
+    void managersSeeIllFiguresPerMonthAndEachMembersLendingAgainstItsBorrowing() {
+        var setup = org.consortiumhub.hub.ill.IllFixtures.setup(java.util.Map.of());
+        long id = org.consortiumhub.hub.ill.IllFixtures.request(setup.borrower(),
+                org.consortiumhub.hub.ill.IllFixtures.loanOf(setup.clusterId(), "P-1")).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        setup.first().act(id, "ship").then().statusCode(200);
+        setup.borrower().act(id, "received").then().statusCode(200);
+
+        ConsoleBrowser manager = ConsoleBrowser.login(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD);
+        manager.page().get("/console/alliance").then().statusCode(200)
+                .body(containsString("data-chart=\"volume-chart\""))
+                .body(containsString("data-chart=\"balance-chart\""));
+        String balance = manager.page().get("/console/alliance/ill-balance.csv").then().statusCode(200).extract().asString();
+        String b = setup.borrower().code();
+        String l = setup.first().code();
+        assertTrue(balance.contains("\r\n" + b + ",Library " + b + ",1,1,0,0.0\r\n"), balance);
+        assertTrue(balance.contains("\r\n" + l + ",Library " + l + ",0,0,1,\r\n"), balance);
+        String months = manager.page().get("/console/alliance/ill-months.csv").then().statusCode(200).extract().asString();
+        String thisMonth = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 7);
+        assertTrue(months.contains("\r\n" + thisMonth + ","), months);
+        manager.page().get("/console/alliance/members/{code}", l).then().statusCode(200).body(containsString("Lent per borrowed"));
+    }
 }
