@@ -21,6 +21,7 @@ import org.consortiumhub.ill.state.Side;
  * borrows, as supplier when it is the current lender. They read their own member's requests and those their member
  * was asked to lend; admins and alliance managers read all. Adapters have no part in ILL.</li>
  * <li>Lending policies: admins set them; admins, alliance managers and the member's own ILL staff read them.</li>
+ * <li>ISO 18626 messages: only with an API key, speaking for the key's member.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -161,6 +162,18 @@ public final class AccessPolicy {
         if (caller.isAdapter()) {
             throw forbidden(caller.describe() + " has no part in ILL");
         }
+    }
+
+    /**
+     * ISO 18626 messages come from members that are external ILL systems, with an API key of that member; the key
+     * decides whom the messages speak for.
+     */
+    public static String isoPeer(Caller caller) {
+        if (caller.isAdapter()) {
+            return caller.memberCode();
+        }
+        throw forbidden(caller.describe() + " may not send ISO 18626 messages; a member's ILL system sends them with"
+                + " an API key of that member");
     }
 
     public static void readLendingPolicy(Caller caller, String code) {

@@ -16,12 +16,15 @@ import org.consortiumhub.api.server.IllApi;
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.problem.ProblemException;
+import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.request.IllRequests;
 import org.consortiumhub.ill.request.RequestQuery;
 import org.consortiumhub.ill.request.RequestView;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.state.RequestState;
 import org.consortiumhub.ill.state.ServiceType;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -34,11 +37,16 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 public class IllResource implements IllApi {
 
+    private static final Logger LOG = Logger.getLogger(IllResource.class);
+
     @Inject
     IllRequests requests;
 
     @Inject
     LendingPolicies policies;
+
+    @Inject
+    IsoOutbox outbox;
 
     @Inject
     SecurityIdentity identity;
@@ -48,6 +56,7 @@ public class IllResource implements IllApi {
         Caller caller = Caller.of(identity);
         String borrower = AccessPolicy.borrowFor(caller);
         return requests.create(caller.name(), borrower, IllViews.newRequest(body))
+                .invoke(ignored -> deliverToPeers())
                 .flatMap(requests::get).map(IllViews::request);
     }
 
@@ -82,6 +91,7 @@ public class IllResource implements IllApi {
         Caller caller = Caller.of(identity);
         return requests.act(requestId, caller.name(), (id, borrower, lender) -> AccessPolicy.illSide(caller, id, borrower, lender),
                 body.getAction(), body.getNote(), body.getReason(), body.getVersion())
+                .invoke(ignored -> deliverToPeers())
                 .flatMap(ignored -> requests.get(requestId)).map(IllViews::request);
     }
 
@@ -102,6 +112,11 @@ public class IllResource implements IllApi {
         Caller caller = Caller.of(identity);
         AccessPolicy.setLendingPolicy(caller);
         return policies.put(code, IllViews.policy(body), body.getAvailabilitySecret(), caller.name()).map(IllViews::policy);
+    }
+
+    /** Sends what a change queued for members that are external ILL systems now, rather than at the next timer run. */
+    private void deliverToPeers() {
+        outbox.deliverDue().subscribe().with(n -> { }, e -> LOG.warn("ISO 18626 delivery failed", e));
     }
 
     private Uni<RequestView> readable(Caller caller, long id) {

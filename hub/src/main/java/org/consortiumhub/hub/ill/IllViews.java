@@ -183,12 +183,12 @@ final class IllViews {
                         ? null : c.getReason().strip()));
             }
         }
-        String url = u.getAvailabilityUrl() == null || u.getAvailabilityUrl().isBlank() ? null : u.getAvailabilityUrl().strip();
+        String url = blankToNull(u.getAvailabilityUrl());
         return new LendingPolicy(Boolean.TRUE.equals(u.getLendsLoans()), Boolean.TRUE.equals(u.getLendsCopies()),
                 u.getMaterialTypes() == null ? Set.of() : Set.copyOf(u.getMaterialTypes()), orZero(u.getLoanPeriodDays()),
                 u.getMaxActiveLoans(), u.getLoanCost() == null ? java.math.BigDecimal.ZERO : u.getLoanCost(),
                 u.getCopyCost() == null ? java.math.BigDecimal.ZERO : u.getCopyCost(), Boolean.TRUE.equals(u.getLastResort()),
-                orZero(u.getAnswerDays()), orZero(u.getRushAnswerHours()), closures, url);
+                orZero(u.getAnswerDays()), orZero(u.getRushAnswerHours()), closures, url, blankToNull(u.getIso18626Address()));
     }
 
     static org.consortiumhub.api.model.LendingPolicy policy(StoredPolicy s) {
@@ -215,10 +215,15 @@ final class IllViews {
         }
         v.setClosures(closures);
         v.setAvailabilityUrl(p.availabilityUrl());
+        v.setIso18626Address(p.iso18626Address());
         v.setHasAvailabilitySecret(s.hasAvailabilitySecret());
         v.setUpdatedAt(s.updatedAt());
         v.setUpdatedBy(s.updatedBy());
         return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static int orZero(Integer i) {

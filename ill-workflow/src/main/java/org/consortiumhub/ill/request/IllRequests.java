@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
 import org.consortiumhub.ill.rota.RotaSources;
@@ -89,20 +90,52 @@ public class IllRequests {
 
     /** Creates the borrower's request, builds its rota and sends it to the first lender; returns its id. */
     public Uni<Long> create(String username, String borrowerCode, NewRequest req) {
+        return create(username, borrowerCode, req, null);
+    }
+
+    /**
+     * Creates a request; {@code peerRequestId} is the id an external borrower's own system gave it (ISO 18626), by which
+     * its later messages name it. The same peer id sent again gives the request made the first time.
+     */
+    public Uni<Long> create(String username, String borrowerCode, NewRequest req, String peerRequestId) {
         req.check(LocalDate.now(clock.withZone(zone)));
         Uni<Subject> subject = req.clusterId() == null ? Uni.createFrom().nullItem() : rotas.subject(req.clusterId());
         return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
                 .rota(req.serviceType(), borrowerId, s, req.maxCost())
-                .flatMap(rota -> pool.withTransaction(conn -> insert(conn, username, borrowerId, req, s)
-                        .flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
+                .flatMap(rota -> pool.withTransaction(conn -> peerRequest(conn, borrowerId, peerRequestId)
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : insert(conn, username,
+                                borrowerId, req, s, peerRequestId).flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
                                 null, req.notes(), null)
                                 .flatMap(ignored -> insertRota(conn, id, 1, rota))
                                 .flatMap(ignored -> lock(conn, id))
                                 .flatMap(locked -> source(conn, locked))
-                                .replaceWith(id))))));
+                                .replaceWith(id)))))));
     }
 
-    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s) {
+    private static Uni<Long> peerRequest(SqlConnection conn, long borrowerId, String peerRequestId) {
+        if (peerRequestId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return conn.preparedQuery("select id from ill_request where borrower_id = $1 and peer_request_id = $2")
+                .execute(Tuple.of(borrowerId, peerRequestId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+    }
+
+    /** The request an external borrower's system knows by its own id, or 404. */
+    public Uni<Long> findByPeerId(String borrowerCode, String peerRequestId) {
+        return pool.preparedQuery("select r.id from ill_request r join member_library b on b.id = r.borrower_id"
+                + " where lower(b.code) = lower($1) and r.peer_request_id = $2")
+                .execute(Tuple.of(borrowerCode, peerRequestId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw IllException.notFound("member " + borrowerCode + " sent no request with id '" + peerRequestId + "'");
+                    }
+                    return rows.iterator().next().getLong("id");
+                });
+    }
+
+    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s,
+            String peerRequestId) {
         OffsetDateTime now = now();
         String title = NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
         String author = NewRequest.blank(req.author()) ? (s == null ? null : s.author()) : req.author().strip();
@@ -116,15 +149,15 @@ public class IllRequests {
         return duplicate.flatMap(dup -> conn.preparedQuery("insert into ill_request (borrower_id, service_type, cluster_id,"
                 + " title, author, format, article_title, article_author, volume, issue, pages, pub_year, issn, patron_id,"
                 + " patron_name, need_before, service_level, max_cost, notes, copyright, state, duplicate_of, created_at,"
-                + " created_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                + " $17, $18, $19, $20, $21, $22, $23, $24, $23) returning id")
+                + " created_by, updated_at, peer_request_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+                + " $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $25) returning id")
                 .execute(Tuple.tuple(Arrays.asList(borrowerId, req.serviceType().name(), s == null ? null : s.clusterId(),
                         title, author, s == null ? null : s.format(), trim(req.articleTitle()), trim(req.articleAuthor()),
                         trim(req.volume()), trim(req.issue()), trim(req.pages()), year == null ? null : year.shortValue(),
                         trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(),
                         (req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel()).name(),
                         req.maxCost(), trim(req.notes()), req.copyright() == null ? null : req.copyright().name(),
-                        RequestState.SOURCING.name(), dup, now, username)))
+                        RequestState.SOURCING.name(), dup, now, username, peerRequestId)))
                 .map(rows -> rows.iterator().next().getLong("id")));
     }
 
@@ -240,7 +273,10 @@ public class IllRequests {
             case CONFIRM_CANCEL -> outcome(conn, r, "CANCELLED");
             default -> Uni.createFrom().voidItem();
         };
-        return lenderOutcome.replaceWith(after).flatMap(next -> update(conn, next)
+        Uni<Void> toPeer = side == Side.REQUESTER && r.lenderId() != null && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())
+                ? IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now())
+                : Uni.createFrom().voidItem();
+        return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next)
                 .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                         next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
                 .flatMap(ignored -> next.state() == RequestState.SOURCING ? source(conn, next) : timers(conn, next)));
@@ -248,7 +284,8 @@ public class IllRequests {
 
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
     private Uni<Void> source(SqlConnection conn, Locked r) {
-        return conn.preparedQuery("select e.member_id, m.code from ill_rota_entry e join member_library m on m.id = e.member_id"
+        return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address from ill_rota_entry e"
+                + " join member_library m on m.id = e.member_id left join ill_lending_policy p on p.member_id = e.member_id"
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
                 + " order by e.position limit 1")
                 .execute(Tuple.of(r.id(), r.round()))
@@ -270,6 +307,9 @@ public class IllRequests {
                             .flatMap(ignored -> update(conn, next))
                             .flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(),
                                     r.state(), send.to(), next.lenderId(), "sent to " + next.lenderCode(), null))
+                            .flatMap(ignored -> lender.getString("iso18626_address") == null ? Uni.createFrom().voidItem()
+                                    : IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.getString("iso18626_address"),
+                                            now()))
                             .flatMap(ignored -> timers(conn, next));
                 });
     }
