@@ -120,6 +120,25 @@ public final class AccessPolicy {
         throw forbidden(caller.describe() + " may not act on ILL requests; ILL staff of the borrowing or the lending member do");
     }
 
+    /** Delivering a copy's document: the current lender's ILL staff only. */
+    public static Side deliverDocument(Caller caller, long requestId, String borrowerCode, String lenderCode) {
+        Side side = illSide(caller, requestId, borrowerCode, lenderCode);
+        if (side != Side.SUPPLIER) {
+            throw forbidden(caller.describe() + " may not deliver a document for request " + requestId
+                    + "; the lender (" + lenderCode + ") delivers it");
+        }
+        return side;
+    }
+
+    /** A download link for a delivered document: the borrowing member's ILL staff only. */
+    public static void documentLink(Caller caller, long requestId, String borrowerCode) {
+        if (caller.is(StaffRole.ILL_STAFF) && caller.actsFor(borrowerCode)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not get the download link of request " + requestId
+                + "; ILL staff of the borrower (" + borrowerCode + ") do");
+    }
+
     public static void readIllRequest(Caller caller, long requestId, String borrowerCode, List<String> askedLenders) {
         if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
             return;

@@ -1,10 +1,16 @@
 package org.consortiumhub.hub.ill;
 
+import java.io.File;
 import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.core.Context;
 
 import jakarta.inject.Inject;
 
 import org.consortiumhub.api.model.IllActionRequest;
+import org.consortiumhub.api.model.IllDocument;
+import org.consortiumhub.api.model.IllDocumentLink;
 import org.consortiumhub.api.model.IllRequest;
 import org.consortiumhub.api.model.IllRequestPage;
 import org.consortiumhub.api.model.IllServiceType;
@@ -16,6 +22,7 @@ import org.consortiumhub.api.server.IllApi;
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.problem.ProblemException;
+import org.consortiumhub.ill.delivery.DocumentDelivery;
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.request.IllRequests;
 import org.consortiumhub.ill.request.RequestQuery;
@@ -29,6 +36,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Inter-library loan over the API: requests, their actions, queues and timelines, the state models, and lending
@@ -47,6 +56,18 @@ public class IllResource implements IllApi {
 
     @Inject
     IsoOutbox outbox;
+
+    @Inject
+    DocumentDelivery delivery;
+
+    @Inject
+    DownloadFiles downloads;
+
+    @Inject
+    Vertx vertx;
+
+    @Context
+    HttpServerResponse response;
 
     @Inject
     SecurityIdentity identity;
@@ -117,6 +138,49 @@ public class IllResource implements IllApi {
     /** Sends what a change queued for members that are external ILL systems now, rather than at the next timer run. */
     private void deliverToPeers() {
         outbox.deliverDue().subscribe().with(n -> { }, e -> LOG.warn("ISO 18626 delivery failed", e));
+    }
+
+    @Override
+    public Uni<IllDocument> uploadIllDocument(Long requestId, File body, String fileName) {
+        Caller caller = Caller.of(identity);
+        AccessPolicy.readIll(caller);
+        return vertx.fileSystem().readFile(body.getAbsolutePath())
+                .flatMap(content -> delivery.upload(requestId, caller.name(),
+                        (id, borrower, lender) -> AccessPolicy.deliverDocument(caller, id, borrower, lender), fileName,
+                        content.getBytes()))
+                .map(IllViews::document);
+    }
+
+    @Override
+    public Uni<IllDocument> getIllDocument(Long requestId) {
+        Caller caller = Caller.of(identity);
+        AccessPolicy.readIll(caller);
+        return readable(caller, requestId).flatMap(v -> delivery.info(requestId)).map(IllViews::document);
+    }
+
+    @Override
+    public Uni<IllDocumentLink> createIllDocumentLink(Long requestId) {
+        Caller caller = Caller.of(identity);
+        return requests.get(requestId).flatMap(v -> {
+            AccessPolicy.documentLink(caller, requestId, v.borrowerCode());
+            return delivery.link(requestId);
+        }).map(link -> {
+            IllDocumentLink l = new IllDocumentLink();
+            l.setUrl("/api/v1/ill/documents/" + link.token());
+            l.setExpiresAt(link.expiresAt());
+            l.setDownloadsLeft(link.downloadsLeft());
+            return l;
+        });
+    }
+
+    /** Open to whoever holds the link: its secret is the credential, and it expires. */
+    @Override
+    @PermitAll
+    public Uni<File> downloadIllDocument(String token) {
+        return delivery.download(token).flatMap(d -> downloads.write(d.content()).map(file -> {
+            response.putHeader("Content-Disposition", "attachment; filename=\"" + d.fileName().replace("\"", "") + "\"");
+            return file;
+        }));
     }
 
     private Uni<RequestView> readable(Caller caller, long id) {

@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs the ILL timers that are due (lenders that did not answer in time are skipped, loans past their due date are
- * marked overdue) and sends the ISO 18626 messages waiting for external members. Every replica runs it; the timers' row claims keep them from running one timer twice.
+ * marked overdue), sends the ISO 18626 messages waiting for external members and drops copyright records past
+ * their keeping period. Every replica runs it; the timers' row claims keep them from running one timer twice.
  */
 @ApplicationScoped
 public class IllTimerJob {
@@ -26,9 +27,20 @@ public class IllTimerJob {
     @Inject
     IsoOutbox outbox;
 
+    @Inject
+    DownloadFiles downloads;
+
     @Scheduled(every = "${ill.timers.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return runDue().flatMap(ignored -> outbox.deliverDue()).replaceWithVoid();
+        return runDue().flatMap(ignored -> outbox.deliverDue())
+                .flatMap(ignored -> requests.purgeCopyrightRecords())
+                .replaceWithVoid();
+    }
+
+    /** Removes finished downloads' temporary copies; file work, so on a worker thread. */
+    @Scheduled(every = "10m", delayed = "10m")
+    void cleanUpDownloads() {
+        downloads.cleanUp();
     }
 
     /** Runs due timers until none is left (or a batch is done); returns how many ran. */

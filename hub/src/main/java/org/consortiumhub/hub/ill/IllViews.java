@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.consortiumhub.api.model.CopyrightCompliance;
 import org.consortiumhub.api.model.IllClosure;
+import org.consortiumhub.api.model.IllDocument;
 import org.consortiumhub.api.model.IllEvent;
 import org.consortiumhub.api.model.IllRequest;
 import org.consortiumhub.api.model.IllRequestPage;
@@ -19,6 +20,7 @@ import org.consortiumhub.api.model.IllStateModel;
 import org.consortiumhub.api.model.IllTransition;
 import org.consortiumhub.api.model.LendingPolicyUpdate;
 import org.consortiumhub.api.model.NewIllRequest;
+import org.consortiumhub.ill.delivery.DocumentDelivery;
 import org.consortiumhub.ill.request.NewRequest;
 import org.consortiumhub.ill.request.RequestPage;
 import org.consortiumhub.ill.request.RequestView;
@@ -43,7 +45,8 @@ final class IllViews {
                 r.getClusterId(), r.getTitle(), r.getAuthor(), r.getArticleTitle(), r.getArticleAuthor(), r.getVolume(),
                 r.getIssue(), r.getPages(), r.getYear(), r.getIssn(), r.getPatronId(), r.getPatronName(), r.getNeedBefore(),
                 r.getServiceLevel() == null ? null : NewRequest.ServiceLevel.valueOf(r.getServiceLevel().name()),
-                r.getMaxCost(), r.getNotes(), r.getCopyright() == null ? null : NewRequest.Copyright.valueOf(r.getCopyright().name()));
+                r.getMaxCost(), r.getNotes(), r.getCopyright() == null ? null : NewRequest.Copyright.valueOf(r.getCopyright().name()),
+                Boolean.TRUE.equals(r.getCopyrightPermission()));
     }
 
     static IllRequest request(RequestView v) {
@@ -68,6 +71,7 @@ final class IllViews {
         r.setMaxCost(v.maxCost());
         r.setNotes(v.notes());
         r.setCopyright(v.copyright() == null ? null : CopyrightCompliance.valueOf(v.copyright().name()));
+        r.setCopyrightPermission(v.copyrightPermission());
         r.setBorrowerCode(v.borrowerCode());
         r.setLenderCode(v.lenderCode());
         r.setState(v.state().name());
@@ -219,6 +223,22 @@ final class IllViews {
         v.setHasAvailabilitySecret(s.hasAvailabilitySecret());
         v.setUpdatedAt(s.updatedAt());
         v.setUpdatedBy(s.updatedBy());
+        return v;
+    }
+
+    static IllDocument document(DocumentDelivery.Stored d) {
+        IllDocument v = new IllDocument();
+        v.setRequestId(d.requestId());
+        v.setFileName(d.fileName());
+        v.setContentType(d.contentType());
+        v.setSize(d.size());
+        v.setSha256(d.sha256());
+        v.setUploadedAt(d.uploadedAt());
+        v.setUploadedBy(d.uploadedBy());
+        v.setExpiresAt(d.expiresAt());
+        v.setMaxDownloads(d.maxDownloads());
+        v.setDownloads(d.downloads());
+        v.setLinkIssued(d.linkIssued());
         return v;
     }
 

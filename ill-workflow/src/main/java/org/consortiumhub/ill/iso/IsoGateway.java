@@ -75,7 +75,7 @@ public class IsoGateway {
                 date("serviceInfo/needBeforeDate", r.needBeforeDate()),
                 level.equals("rush") || level.equals("urgent") ? NewRequest.ServiceLevel.RUSH : NewRequest.ServiceLevel.NORMAL,
                 r.maximumCost(), r.note(),
-                copy ? (copyright.contains("CCL") ? NewRequest.Copyright.CCL : NewRequest.Copyright.CCG) : null);
+                copy ? (copyright.contains("CCL") ? NewRequest.Copyright.CCL : NewRequest.Copyright.CCG) : null, false);
         return requests.create(actor, member, req, r.header().requestingAgencyRequestId()).replaceWithVoid();
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
@@ -103,13 +104,73 @@ public class IllRequests {
         return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
                 .rota(req.serviceType(), borrowerId, s, req.maxCost())
                 .flatMap(rota -> pool.withTransaction(conn -> peerRequest(conn, borrowerId, peerRequestId)
-                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : insert(conn, username,
-                                borrowerId, req, s, peerRequestId).flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : copyright(conn, borrowerId,
+                                req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
+                                .call(id -> record(conn, id, borrowerId, req, s, decision))).flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
                                 null, req.notes(), null)
                                 .flatMap(ignored -> insertRota(conn, id, 1, rota))
                                 .flatMap(ignored -> lock(conn, id))
                                 .flatMap(locked -> source(conn, locked))
                                 .replaceWith(id)))))));
+    }
+
+    /**
+     * For a copy, what the rule of five says; refuses the request when it says no. The count is taken under a lock
+     * on the borrower and journal, so two requests at once cannot both be the fifth.
+     */
+    private Uni<RuleOfFive.Decision> copyright(SqlConnection conn, long borrowerId, NewRequest req, Subject s) {
+        if (req.serviceType() != ServiceType.COPY) {
+            return Uni.createFrom().nullItem();
+        }
+        int requestYear = LocalDate.now(clock.withZone(zone)).getYear();
+        String journal = journal(req, s);
+        String key = RuleOfFive.journalKey(req.issn(), journal);
+        Integer year = publicationYear(req, s);
+        return conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(borrowerId + "/" + key))
+                .flatMap(ignored -> conn.preparedQuery("select count(*) as n from ill_copyright_record c"
+                        + " join ill_request r on r.id = c.request_id where c.borrower_id = $1 and c.journal_key = $2"
+                        + " and c.request_year = $3 and c.counted and r.state <> 'CANCELLED'")
+                        .execute(Tuple.of(borrowerId, key, requestYear)))
+                .map(rows -> {
+                    int before = rows.iterator().next().getLong("n").intValue();
+                    RuleOfFive.Decision d = RuleOfFive.decide(req.copyright() == NewRequest.Copyright.CCG, year, requestYear,
+                            before, req.copyrightPermission(), journal);
+                    if (!d.allowed()) {
+                        throw new IllException(409, d.reason(),
+                                List.of(new IllException.FieldError("copyrightPermission", d.reason())), List.of());
+                    }
+                    return d;
+                });
+    }
+
+    private Uni<Void> record(SqlConnection conn, long requestId, long borrowerId, NewRequest req, Subject s,
+            RuleOfFive.Decision decision) {
+        if (decision == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Integer year = publicationYear(req, s);
+        String journal = journal(req, s);
+        return conn.preparedQuery("insert into ill_copyright_record (request_id, borrower_id, journal_key, journal_title,"
+                + " publication_year, request_year, compliance, counted, permission, created_at)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.tuple(Arrays.asList(requestId, borrowerId, RuleOfFive.journalKey(req.issn(), journal), journal,
+                        year == null ? null : year.shortValue(), (short) LocalDate.now(clock.withZone(zone)).getYear(),
+                        req.copyright().name(), decision.counted(), req.copyrightPermission(), now())))
+                .replaceWithVoid();
+    }
+
+    private static String journal(NewRequest req, Subject s) {
+        return NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
+    }
+
+    private static Integer publicationYear(NewRequest req, Subject s) {
+        return req.year() != null ? req.year() : (s == null ? null : s.year());
+    }
+
+    /** Removes copyright records older than the rule's keeping period; returns how many. */
+    public Uni<Integer> purgeCopyrightRecords() {
+        return pool.preparedQuery("delete from ill_copyright_record where created_at < $1")
+                .execute(Tuple.of(now().minusYears(RuleOfFive.KEEP_YEARS))).map(rows -> rows.rowCount());
     }
 
     private static Uni<Long> peerRequest(SqlConnection conn, long borrowerId, String peerRequestId) {
@@ -149,15 +210,15 @@ public class IllRequests {
         return duplicate.flatMap(dup -> conn.preparedQuery("insert into ill_request (borrower_id, service_type, cluster_id,"
                 + " title, author, format, article_title, article_author, volume, issue, pages, pub_year, issn, patron_id,"
                 + " patron_name, need_before, service_level, max_cost, notes, copyright, state, duplicate_of, created_at,"
-                + " created_by, updated_at, peer_request_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-                + " $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $25) returning id")
+                + " created_by, updated_at, peer_request_id, copyright_permission) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $25, $26) returning id")
                 .execute(Tuple.tuple(Arrays.asList(borrowerId, req.serviceType().name(), s == null ? null : s.clusterId(),
                         title, author, s == null ? null : s.format(), trim(req.articleTitle()), trim(req.articleAuthor()),
                         trim(req.volume()), trim(req.issue()), trim(req.pages()), year == null ? null : year.shortValue(),
                         trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(),
                         (req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel()).name(),
                         req.maxCost(), trim(req.notes()), req.copyright() == null ? null : req.copyright().name(),
-                        RequestState.SOURCING.name(), dup, now, username, peerRequestId)))
+                        RequestState.SOURCING.name(), dup, now, username, peerRequestId, req.copyrightPermission())))
                 .map(rows -> rows.iterator().next().getLong("id")));
     }
 
@@ -204,7 +265,17 @@ public class IllRequests {
             throw IllException.invalid("note", "state the conditions in the note");
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
-        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> lock(conn, id).flatMap(r -> {
+        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> actIn(conn, id, username, sides, action,
+                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota)));
+    }
+
+    /**
+     * A checked action inside the caller's transaction, for changes that go with it (a delivered document is stored
+     * with the shipping of the copy). Locks the request first.
+     */
+    public Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
+            String reason, Integer expectedVersion, Rota rebuilt) {
+        return lock(conn, id).flatMap(r -> {
             Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
             if (expectedVersion != null && expectedVersion != r.version()) {
                 throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
@@ -218,8 +289,8 @@ public class IllRequests {
                         + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
                                 : "; allowed now: " + String.join(", ", allowed)), allowed);
             });
-            return move(conn, r, t, username, side, trim(note), reason == null ? null : reason.strip(), rota);
-        })));
+            return move(conn, r, t, username, side, note, reason, rebuilt);
+        });
     }
 
     private Uni<Rota> rebuildRota(long id) {
@@ -463,7 +534,8 @@ public class IllRequests {
                 r.getString("issue"), r.getString("pages"), year == null ? null : year.intValue(), r.getString("issn"),
                 r.getString("patron_id"), r.getString("patron_name"), r.getLocalDate("need_before"),
                 NewRequest.ServiceLevel.valueOf(r.getString("service_level")), r.getBigDecimal("max_cost"), r.getString("notes"),
-                copyright == null ? null : NewRequest.Copyright.valueOf(copyright), r.getString("borrower_code"),
+                copyright == null ? null : NewRequest.Copyright.valueOf(copyright), r.getBoolean("copyright_permission"),
+                r.getString("borrower_code"),
                 r.getString("lender_code"), state, model.isoSupplierStatus(state), r.getLocalDate("due_date"),
                 r.getLong("duplicate_of"), r.getOffsetDateTime("created_at"), r.getString("created_by"),
                 r.getOffsetDateTime("updated_at"), r.getInteger("version"), model.allowed(state, Side.REQUESTER),
