@@ -195,6 +195,20 @@ public final class AccessPolicy {
                 + " an API key of that member");
     }
 
+    /** ILL figures: the member they are for (the caller's own for ILL staff), or null for the consortium. */
+    public static String illStatistics(Caller caller, String member) {
+        if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
+            return member;
+        }
+        if (caller.is(StaffRole.ILL_STAFF)) {
+            if (member != null && !caller.actsFor(member)) {
+                throw forbidden(caller.describe() + " may not read the ILL figures of member " + member);
+            }
+            return caller.memberCode();
+        }
+        throw forbidden(caller.describe() + " may not read ILL figures");
+    }
+
     public static void readLendingPolicy(Caller caller, String code) {
         if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)
                 || caller.is(StaffRole.ILL_STAFF) && caller.actsFor(code)) {

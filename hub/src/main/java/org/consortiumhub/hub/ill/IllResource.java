@@ -1,6 +1,7 @@
 package org.consortiumhub.hub.ill;
 
 import java.io.File;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -15,6 +16,7 @@ import org.consortiumhub.api.model.IllRequest;
 import org.consortiumhub.api.model.IllRequestPage;
 import org.consortiumhub.api.model.IllServiceType;
 import org.consortiumhub.api.model.IllStateModel;
+import org.consortiumhub.api.model.IllStatistics;
 import org.consortiumhub.api.model.LendingPolicy;
 import org.consortiumhub.api.model.LendingPolicyUpdate;
 import org.consortiumhub.api.model.NewIllRequest;
@@ -59,6 +61,9 @@ public class IllResource implements IllApi {
 
     @Inject
     DocumentDelivery delivery;
+
+    @Inject
+    org.consortiumhub.ill.stats.IllStatistics statistics;
 
     @Inject
     DownloadFiles downloads;
@@ -114,6 +119,15 @@ public class IllResource implements IllApi {
                 body.getAction(), body.getNote(), body.getReason(), body.getVersion())
                 .invoke(ignored -> deliverToPeers())
                 .flatMap(ignored -> requests.get(requestId)).map(IllViews::request);
+    }
+
+    @Override
+    public Uni<IllStatistics> getIllStatistics(LocalDate from, LocalDate to, String member) {
+        String scope = AccessPolicy.illStatistics(Caller.of(identity), member);
+        if (from == null || to == null) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "is required: a date such as 2026-01-01");
+        }
+        return statistics.figures(scope, from, to).map(IllViews::statistics);
     }
 
     @Override

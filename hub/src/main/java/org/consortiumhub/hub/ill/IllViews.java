@@ -9,6 +9,7 @@ import org.consortiumhub.api.model.CopyrightCompliance;
 import org.consortiumhub.api.model.IllClosure;
 import org.consortiumhub.api.model.IllDocument;
 import org.consortiumhub.api.model.IllEvent;
+import org.consortiumhub.api.model.IllReasonCount;
 import org.consortiumhub.api.model.IllRequest;
 import org.consortiumhub.api.model.IllRequestPage;
 import org.consortiumhub.api.model.IllRequestSummary;
@@ -18,6 +19,7 @@ import org.consortiumhub.api.model.IllServiceType;
 import org.consortiumhub.api.model.IllStateInfo;
 import org.consortiumhub.api.model.IllStateModel;
 import org.consortiumhub.api.model.IllTransition;
+import org.consortiumhub.api.model.IllTurnaround;
 import org.consortiumhub.api.model.LendingPolicyUpdate;
 import org.consortiumhub.api.model.NewIllRequest;
 import org.consortiumhub.ill.delivery.DocumentDelivery;
@@ -33,6 +35,7 @@ import org.consortiumhub.ill.state.RequestState;
 import org.consortiumhub.ill.state.ServiceType;
 import org.consortiumhub.ill.state.StateModel;
 import org.consortiumhub.ill.state.Transition;
+import org.consortiumhub.ill.stats.IllStatistics;
 
 /** Maps between the API's ILL models and the workflow's. */
 final class IllViews {
@@ -239,6 +242,40 @@ final class IllViews {
         v.setMaxDownloads(d.maxDownloads());
         v.setDownloads(d.downloads());
         v.setLinkIssued(d.linkIssued());
+        return v;
+    }
+
+    static org.consortiumhub.api.model.IllStatistics statistics(IllStatistics.Figures f) {
+        org.consortiumhub.api.model.IllStatistics v = new org.consortiumhub.api.model.IllStatistics();
+        v.setMemberCode(f.memberCode());
+        v.setFrom(f.from());
+        v.setTo(f.to());
+        v.setRequests(f.requests());
+        v.setFilled(f.filled());
+        v.setFillRate(f.fillRate());
+        v.setLendingRequests(f.lendingRequests());
+        v.setLent(f.lent());
+        v.setBorrowed(f.borrowed());
+        v.setBalance(f.balance());
+        v.setRequestToShipped(turnaround(f.requestToShipped()));
+        v.setShippedToReceived(turnaround(f.shippedToReceived()));
+        v.setRequestToFilled(turnaround(f.requestToFilled()));
+        List<IllReasonCount> reasons = new ArrayList<>();
+        for (IllStatistics.ReasonCount r : f.unfilledReasons()) {
+            IllReasonCount c = new IllReasonCount();
+            c.setReason(r.reason());
+            c.setCount(r.count());
+            reasons.add(c);
+        }
+        v.setUnfilledReasons(reasons);
+        return v;
+    }
+
+    private static IllTurnaround turnaround(IllStatistics.Turnaround t) {
+        IllTurnaround v = new IllTurnaround();
+        v.setCount(t.count());
+        v.setAverageHours(t.averageHours());
+        v.setMedianHours(t.medianHours());
         return v;
     }
 
