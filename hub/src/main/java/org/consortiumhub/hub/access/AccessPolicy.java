@@ -21,6 +21,7 @@ import org.consortiumhub.ill.state.Side;
  * borrows, as supplier when it is the current lender. They read their own member's requests and those their member
  * was asked to lend; admins and alliance managers read all. Adapters have no part in ILL.</li>
  * <li>Lending policies: admins set them; admins, alliance managers and the member's own ILL staff read them.</li>
+ * <li>ISO 18626 messages: only with an API key, speaking for the key's member.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -119,6 +120,25 @@ public final class AccessPolicy {
         throw forbidden(caller.describe() + " may not act on ILL requests; ILL staff of the borrowing or the lending member do");
     }
 
+    /** Delivering a copy's document: the current lender's ILL staff only. */
+    public static Side deliverDocument(Caller caller, long requestId, String borrowerCode, String lenderCode) {
+        Side side = illSide(caller, requestId, borrowerCode, lenderCode);
+        if (side != Side.SUPPLIER) {
+            throw forbidden(caller.describe() + " may not deliver a document for request " + requestId
+                    + "; the lender (" + lenderCode + ") delivers it");
+        }
+        return side;
+    }
+
+    /** A download link for a delivered document: the borrowing member's ILL staff only. */
+    public static void documentLink(Caller caller, long requestId, String borrowerCode) {
+        if (caller.is(StaffRole.ILL_STAFF) && caller.actsFor(borrowerCode)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not get the download link of request " + requestId
+                + "; ILL staff of the borrower (" + borrowerCode + ") do");
+    }
+
     public static void readIllRequest(Caller caller, long requestId, String borrowerCode, List<String> askedLenders) {
         if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
             return;
@@ -161,6 +181,32 @@ public final class AccessPolicy {
         if (caller.isAdapter()) {
             throw forbidden(caller.describe() + " has no part in ILL");
         }
+    }
+
+    /**
+     * ISO 18626 messages come from members that are external ILL systems, with an API key of that member; the key
+     * decides whom the messages speak for.
+     */
+    public static String isoPeer(Caller caller) {
+        if (caller.isAdapter()) {
+            return caller.memberCode();
+        }
+        throw forbidden(caller.describe() + " may not send ISO 18626 messages; a member's ILL system sends them with"
+                + " an API key of that member");
+    }
+
+    /** ILL figures: the member they are for (the caller's own for ILL staff), or null for the consortium. */
+    public static String illStatistics(Caller caller, String member) {
+        if (caller.is(StaffRole.ADMIN) || caller.is(StaffRole.ALLIANCE_MANAGER)) {
+            return member;
+        }
+        if (caller.is(StaffRole.ILL_STAFF)) {
+            if (member != null && !caller.actsFor(member)) {
+                throw forbidden(caller.describe() + " may not read the ILL figures of member " + member);
+            }
+            return caller.memberCode();
+        }
+        throw forbidden(caller.describe() + " may not read ILL figures");
     }
 
     public static void readLendingPolicy(Caller caller, String code) {

@@ -3,6 +3,7 @@ package org.consortiumhub.hub.ill;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.request.IllRequests;
 
 import io.quarkus.scheduler.Scheduled;
@@ -10,8 +11,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs the ILL timers that are due: lenders that did not answer in time are skipped, loans past their due date are
- * marked overdue. Every replica runs it; the timers' row claims keep them from running one timer twice.
+ * Runs the ILL timers that are due (lenders that did not answer in time are skipped, loans past their due date are
+ * marked overdue), sends the ISO 18626 messages waiting for external members and drops copyright records past
+ * their keeping period. Every replica runs it; the timers' row claims keep them from running one timer twice.
  */
 @ApplicationScoped
 public class IllTimerJob {
@@ -22,9 +24,23 @@ public class IllTimerJob {
     @Inject
     IllRequests requests;
 
+    @Inject
+    IsoOutbox outbox;
+
+    @Inject
+    DownloadFiles downloads;
+
     @Scheduled(every = "${ill.timers.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return runDue().replaceWithVoid();
+        return runDue().flatMap(ignored -> outbox.deliverDue())
+                .flatMap(ignored -> requests.purgeCopyrightRecords())
+                .replaceWithVoid();
+    }
+
+    /** Removes finished downloads' temporary copies; file work, so on a worker thread. */
+    @Scheduled(every = "10m", delayed = "10m")
+    void cleanUpDownloads() {
+        downloads.cleanUp();
     }
 
     /** Runs due timers until none is left (or a batch is done); returns how many ran. */

@@ -7,7 +7,9 @@ import java.util.Set;
 
 import org.consortiumhub.api.model.CopyrightCompliance;
 import org.consortiumhub.api.model.IllClosure;
+import org.consortiumhub.api.model.IllDocument;
 import org.consortiumhub.api.model.IllEvent;
+import org.consortiumhub.api.model.IllReasonCount;
 import org.consortiumhub.api.model.IllRequest;
 import org.consortiumhub.api.model.IllRequestPage;
 import org.consortiumhub.api.model.IllRequestSummary;
@@ -17,8 +19,10 @@ import org.consortiumhub.api.model.IllServiceType;
 import org.consortiumhub.api.model.IllStateInfo;
 import org.consortiumhub.api.model.IllStateModel;
 import org.consortiumhub.api.model.IllTransition;
+import org.consortiumhub.api.model.IllTurnaround;
 import org.consortiumhub.api.model.LendingPolicyUpdate;
 import org.consortiumhub.api.model.NewIllRequest;
+import org.consortiumhub.ill.delivery.DocumentDelivery;
 import org.consortiumhub.ill.request.NewRequest;
 import org.consortiumhub.ill.request.RequestPage;
 import org.consortiumhub.ill.request.RequestView;
@@ -31,6 +35,7 @@ import org.consortiumhub.ill.state.RequestState;
 import org.consortiumhub.ill.state.ServiceType;
 import org.consortiumhub.ill.state.StateModel;
 import org.consortiumhub.ill.state.Transition;
+import org.consortiumhub.ill.stats.IllStatistics;
 
 /** Maps between the API's ILL models and the workflow's. */
 final class IllViews {
@@ -43,7 +48,8 @@ final class IllViews {
                 r.getClusterId(), r.getTitle(), r.getAuthor(), r.getArticleTitle(), r.getArticleAuthor(), r.getVolume(),
                 r.getIssue(), r.getPages(), r.getYear(), r.getIssn(), r.getPatronId(), r.getPatronName(), r.getNeedBefore(),
                 r.getServiceLevel() == null ? null : NewRequest.ServiceLevel.valueOf(r.getServiceLevel().name()),
-                r.getMaxCost(), r.getNotes(), r.getCopyright() == null ? null : NewRequest.Copyright.valueOf(r.getCopyright().name()));
+                r.getMaxCost(), r.getNotes(), r.getCopyright() == null ? null : NewRequest.Copyright.valueOf(r.getCopyright().name()),
+                Boolean.TRUE.equals(r.getCopyrightPermission()));
     }
 
     static IllRequest request(RequestView v) {
@@ -68,6 +74,7 @@ final class IllViews {
         r.setMaxCost(v.maxCost());
         r.setNotes(v.notes());
         r.setCopyright(v.copyright() == null ? null : CopyrightCompliance.valueOf(v.copyright().name()));
+        r.setCopyrightPermission(v.copyrightPermission());
         r.setBorrowerCode(v.borrowerCode());
         r.setLenderCode(v.lenderCode());
         r.setState(v.state().name());
@@ -183,12 +190,12 @@ final class IllViews {
                         ? null : c.getReason().strip()));
             }
         }
-        String url = u.getAvailabilityUrl() == null || u.getAvailabilityUrl().isBlank() ? null : u.getAvailabilityUrl().strip();
+        String url = blankToNull(u.getAvailabilityUrl());
         return new LendingPolicy(Boolean.TRUE.equals(u.getLendsLoans()), Boolean.TRUE.equals(u.getLendsCopies()),
                 u.getMaterialTypes() == null ? Set.of() : Set.copyOf(u.getMaterialTypes()), orZero(u.getLoanPeriodDays()),
                 u.getMaxActiveLoans(), u.getLoanCost() == null ? java.math.BigDecimal.ZERO : u.getLoanCost(),
                 u.getCopyCost() == null ? java.math.BigDecimal.ZERO : u.getCopyCost(), Boolean.TRUE.equals(u.getLastResort()),
-                orZero(u.getAnswerDays()), orZero(u.getRushAnswerHours()), closures, url);
+                orZero(u.getAnswerDays()), orZero(u.getRushAnswerHours()), closures, url, blankToNull(u.getIso18626Address()));
     }
 
     static org.consortiumhub.api.model.LendingPolicy policy(StoredPolicy s) {
@@ -215,10 +222,65 @@ final class IllViews {
         }
         v.setClosures(closures);
         v.setAvailabilityUrl(p.availabilityUrl());
+        v.setIso18626Address(p.iso18626Address());
         v.setHasAvailabilitySecret(s.hasAvailabilitySecret());
         v.setUpdatedAt(s.updatedAt());
         v.setUpdatedBy(s.updatedBy());
         return v;
+    }
+
+    static IllDocument document(DocumentDelivery.Stored d) {
+        IllDocument v = new IllDocument();
+        v.setRequestId(d.requestId());
+        v.setFileName(d.fileName());
+        v.setContentType(d.contentType());
+        v.setSize(d.size());
+        v.setSha256(d.sha256());
+        v.setUploadedAt(d.uploadedAt());
+        v.setUploadedBy(d.uploadedBy());
+        v.setExpiresAt(d.expiresAt());
+        v.setMaxDownloads(d.maxDownloads());
+        v.setDownloads(d.downloads());
+        v.setLinkIssued(d.linkIssued());
+        return v;
+    }
+
+    static org.consortiumhub.api.model.IllStatistics statistics(IllStatistics.Figures f) {
+        org.consortiumhub.api.model.IllStatistics v = new org.consortiumhub.api.model.IllStatistics();
+        v.setMemberCode(f.memberCode());
+        v.setFrom(f.from());
+        v.setTo(f.to());
+        v.setRequests(f.requests());
+        v.setFilled(f.filled());
+        v.setFillRate(f.fillRate());
+        v.setLendingRequests(f.lendingRequests());
+        v.setLent(f.lent());
+        v.setBorrowed(f.borrowed());
+        v.setBalance(f.balance());
+        v.setRequestToShipped(turnaround(f.requestToShipped()));
+        v.setShippedToReceived(turnaround(f.shippedToReceived()));
+        v.setRequestToFilled(turnaround(f.requestToFilled()));
+        List<IllReasonCount> reasons = new ArrayList<>();
+        for (IllStatistics.ReasonCount r : f.unfilledReasons()) {
+            IllReasonCount c = new IllReasonCount();
+            c.setReason(r.reason());
+            c.setCount(r.count());
+            reasons.add(c);
+        }
+        v.setUnfilledReasons(reasons);
+        return v;
+    }
+
+    private static IllTurnaround turnaround(IllStatistics.Turnaround t) {
+        IllTurnaround v = new IllTurnaround();
+        v.setCount(t.count());
+        v.setAverageHours(t.averageHours());
+        v.setMedianHours(t.medianHours());
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static int orZero(Integer i) {

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.copyright.RuleOfFive;
+import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
 import org.consortiumhub.ill.rota.RotaSources;
@@ -89,20 +91,112 @@ public class IllRequests {
 
     /** Creates the borrower's request, builds its rota and sends it to the first lender; returns its id. */
     public Uni<Long> create(String username, String borrowerCode, NewRequest req) {
+        return create(username, borrowerCode, req, null);
+    }
+
+    /**
+     * Creates a request; {@code peerRequestId} is the id an external borrower's own system gave it (ISO 18626), by which
+     * its later messages name it. The same peer id sent again gives the request made the first time.
+     */
+    public Uni<Long> create(String username, String borrowerCode, NewRequest req, String peerRequestId) {
         req.check(LocalDate.now(clock.withZone(zone)));
         Uni<Subject> subject = req.clusterId() == null ? Uni.createFrom().nullItem() : rotas.subject(req.clusterId());
         return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
                 .rota(req.serviceType(), borrowerId, s, req.maxCost())
-                .flatMap(rota -> pool.withTransaction(conn -> insert(conn, username, borrowerId, req, s)
-                        .flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
+                .flatMap(rota -> pool.withTransaction(conn -> peerRequest(conn, borrowerId, peerRequestId)
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : copyright(conn, borrowerId,
+                                req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
+                                .call(id -> record(conn, id, borrowerId, req, s, decision))).flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
                                 null, req.notes(), null)
                                 .flatMap(ignored -> insertRota(conn, id, 1, rota))
                                 .flatMap(ignored -> lock(conn, id))
                                 .flatMap(locked -> source(conn, locked))
-                                .replaceWith(id))))));
+                                .replaceWith(id)))))));
     }
 
-    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s) {
+    /**
+     * For a copy, what the rule of five says; refuses the request when it says no. The count is taken under a lock
+     * on the borrower and journal, so two requests at once cannot both be the fifth.
+     */
+    private Uni<RuleOfFive.Decision> copyright(SqlConnection conn, long borrowerId, NewRequest req, Subject s) {
+        if (req.serviceType() != ServiceType.COPY) {
+            return Uni.createFrom().nullItem();
+        }
+        int requestYear = LocalDate.now(clock.withZone(zone)).getYear();
+        String journal = journal(req, s);
+        String key = RuleOfFive.journalKey(req.issn(), journal);
+        Integer year = publicationYear(req, s);
+        return conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(borrowerId + "/" + key))
+                .flatMap(ignored -> conn.preparedQuery("select count(*) as n from ill_copyright_record c"
+                        + " join ill_request r on r.id = c.request_id where c.borrower_id = $1 and c.journal_key = $2"
+                        + " and c.request_year = $3 and c.counted and r.state <> 'CANCELLED'")
+                        .execute(Tuple.of(borrowerId, key, requestYear)))
+                .map(rows -> {
+                    int before = rows.iterator().next().getLong("n").intValue();
+                    RuleOfFive.Decision d = RuleOfFive.decide(req.copyright() == NewRequest.Copyright.CCG, year, requestYear,
+                            before, req.copyrightPermission(), journal);
+                    if (!d.allowed()) {
+                        throw new IllException(409, d.reason(),
+                                List.of(new IllException.FieldError("copyrightPermission", d.reason())), List.of());
+                    }
+                    return d;
+                });
+    }
+
+    private Uni<Void> record(SqlConnection conn, long requestId, long borrowerId, NewRequest req, Subject s,
+            RuleOfFive.Decision decision) {
+        if (decision == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Integer year = publicationYear(req, s);
+        String journal = journal(req, s);
+        return conn.preparedQuery("insert into ill_copyright_record (request_id, borrower_id, journal_key, journal_title,"
+                + " publication_year, request_year, compliance, counted, permission, created_at)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.tuple(Arrays.asList(requestId, borrowerId, RuleOfFive.journalKey(req.issn(), journal), journal,
+                        year == null ? null : year.shortValue(), (short) LocalDate.now(clock.withZone(zone)).getYear(),
+                        req.copyright().name(), decision.counted(), req.copyrightPermission(), now())))
+                .replaceWithVoid();
+    }
+
+    private static String journal(NewRequest req, Subject s) {
+        return NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
+    }
+
+    private static Integer publicationYear(NewRequest req, Subject s) {
+        return req.year() != null ? req.year() : (s == null ? null : s.year());
+    }
+
+    /** Removes copyright records older than the rule's keeping period; returns how many. */
+    public Uni<Integer> purgeCopyrightRecords() {
+        return pool.preparedQuery("delete from ill_copyright_record where created_at < $1")
+                .execute(Tuple.of(now().minusYears(RuleOfFive.KEEP_YEARS))).map(rows -> rows.rowCount());
+    }
+
+    private static Uni<Long> peerRequest(SqlConnection conn, long borrowerId, String peerRequestId) {
+        if (peerRequestId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return conn.preparedQuery("select id from ill_request where borrower_id = $1 and peer_request_id = $2")
+                .execute(Tuple.of(borrowerId, peerRequestId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+    }
+
+    /** The request an external borrower's system knows by its own id, or 404. */
+    public Uni<Long> findByPeerId(String borrowerCode, String peerRequestId) {
+        return pool.preparedQuery("select r.id from ill_request r join member_library b on b.id = r.borrower_id"
+                + " where lower(b.code) = lower($1) and r.peer_request_id = $2")
+                .execute(Tuple.of(borrowerCode, peerRequestId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw IllException.notFound("member " + borrowerCode + " sent no request with id '" + peerRequestId + "'");
+                    }
+                    return rows.iterator().next().getLong("id");
+                });
+    }
+
+    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s,
+            String peerRequestId) {
         OffsetDateTime now = now();
         String title = NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
         String author = NewRequest.blank(req.author()) ? (s == null ? null : s.author()) : req.author().strip();
@@ -116,15 +210,15 @@ public class IllRequests {
         return duplicate.flatMap(dup -> conn.preparedQuery("insert into ill_request (borrower_id, service_type, cluster_id,"
                 + " title, author, format, article_title, article_author, volume, issue, pages, pub_year, issn, patron_id,"
                 + " patron_name, need_before, service_level, max_cost, notes, copyright, state, duplicate_of, created_at,"
-                + " created_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                + " $17, $18, $19, $20, $21, $22, $23, $24, $23) returning id")
+                + " created_by, updated_at, peer_request_id, copyright_permission) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $25, $26) returning id")
                 .execute(Tuple.tuple(Arrays.asList(borrowerId, req.serviceType().name(), s == null ? null : s.clusterId(),
                         title, author, s == null ? null : s.format(), trim(req.articleTitle()), trim(req.articleAuthor()),
                         trim(req.volume()), trim(req.issue()), trim(req.pages()), year == null ? null : year.shortValue(),
                         trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(),
                         (req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel()).name(),
                         req.maxCost(), trim(req.notes()), req.copyright() == null ? null : req.copyright().name(),
-                        RequestState.SOURCING.name(), dup, now, username)))
+                        RequestState.SOURCING.name(), dup, now, username, peerRequestId, req.copyrightPermission())))
                 .map(rows -> rows.iterator().next().getLong("id")));
     }
 
@@ -171,7 +265,17 @@ public class IllRequests {
             throw IllException.invalid("note", "state the conditions in the note");
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
-        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> lock(conn, id).flatMap(r -> {
+        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> actIn(conn, id, username, sides, action,
+                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota)));
+    }
+
+    /**
+     * A checked action inside the caller's transaction, for changes that go with it (a delivered document is stored
+     * with the shipping of the copy). Locks the request first.
+     */
+    public Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
+            String reason, Integer expectedVersion, Rota rebuilt) {
+        return lock(conn, id).flatMap(r -> {
             Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
             if (expectedVersion != null && expectedVersion != r.version()) {
                 throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
@@ -185,8 +289,8 @@ public class IllRequests {
                         + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
                                 : "; allowed now: " + String.join(", ", allowed)), allowed);
             });
-            return move(conn, r, t, username, side, trim(note), reason == null ? null : reason.strip(), rota);
-        })));
+            return move(conn, r, t, username, side, note, reason, rebuilt);
+        });
     }
 
     private Uni<Rota> rebuildRota(long id) {
@@ -240,7 +344,10 @@ public class IllRequests {
             case CONFIRM_CANCEL -> outcome(conn, r, "CANCELLED");
             default -> Uni.createFrom().voidItem();
         };
-        return lenderOutcome.replaceWith(after).flatMap(next -> update(conn, next)
+        Uni<Void> toPeer = side == Side.REQUESTER && r.lenderId() != null && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())
+                ? IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now())
+                : Uni.createFrom().voidItem();
+        return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next)
                 .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                         next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
                 .flatMap(ignored -> next.state() == RequestState.SOURCING ? source(conn, next) : timers(conn, next)));
@@ -248,7 +355,8 @@ public class IllRequests {
 
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
     private Uni<Void> source(SqlConnection conn, Locked r) {
-        return conn.preparedQuery("select e.member_id, m.code from ill_rota_entry e join member_library m on m.id = e.member_id"
+        return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address from ill_rota_entry e"
+                + " join member_library m on m.id = e.member_id left join ill_lending_policy p on p.member_id = e.member_id"
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
                 + " order by e.position limit 1")
                 .execute(Tuple.of(r.id(), r.round()))
@@ -270,6 +378,9 @@ public class IllRequests {
                             .flatMap(ignored -> update(conn, next))
                             .flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(),
                                     r.state(), send.to(), next.lenderId(), "sent to " + next.lenderCode(), null))
+                            .flatMap(ignored -> lender.getString("iso18626_address") == null ? Uni.createFrom().voidItem()
+                                    : IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.getString("iso18626_address"),
+                                            now()))
                             .flatMap(ignored -> timers(conn, next));
                 });
     }
@@ -423,7 +534,8 @@ public class IllRequests {
                 r.getString("issue"), r.getString("pages"), year == null ? null : year.intValue(), r.getString("issn"),
                 r.getString("patron_id"), r.getString("patron_name"), r.getLocalDate("need_before"),
                 NewRequest.ServiceLevel.valueOf(r.getString("service_level")), r.getBigDecimal("max_cost"), r.getString("notes"),
-                copyright == null ? null : NewRequest.Copyright.valueOf(copyright), r.getString("borrower_code"),
+                copyright == null ? null : NewRequest.Copyright.valueOf(copyright), r.getBoolean("copyright_permission"),
+                r.getString("borrower_code"),
                 r.getString("lender_code"), state, model.isoSupplierStatus(state), r.getLocalDate("due_date"),
                 r.getLong("duplicate_of"), r.getOffsetDateTime("created_at"), r.getString("created_by"),
                 r.getOffsetDateTime("updated_at"), r.getInteger("version"), model.allowed(state, Side.REQUESTER),

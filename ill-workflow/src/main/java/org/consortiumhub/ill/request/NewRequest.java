@@ -17,11 +17,12 @@ import org.consortiumhub.ill.state.ServiceType;
  * @param title the book or journal title; taken from the catalog when a cluster is given and this is empty
  * @param articleTitle for a copy: the article or chapter
  * @param copyright for a copy: the copyright compliance the borrower declares, CCG (CONTU guidelines) or CCL (law)
+ * @param copyrightPermission staff have the copyright owner's permission: a copy beyond the rule of five may be made
  */
 public record NewRequest(ServiceType serviceType, Long clusterId, String title, String author, String articleTitle,
         String articleAuthor, String volume, String issue, String pages, Integer year, String issn, String patronId,
         String patronName, LocalDate needBefore, ServiceLevel serviceLevel, BigDecimal maxCost, String notes,
-        Copyright copyright) {
+        Copyright copyright, boolean copyrightPermission) {
 
     public enum ServiceLevel { NORMAL, RUSH }
 
@@ -48,6 +49,9 @@ public record NewRequest(ServiceType serviceType, Long clusterId, String title, 
             }
         } else if (serviceType == ServiceType.LOAN && copyright != null) {
             errors.add(new FieldError("copyright", "applies only to copy requests"));
+        }
+        if (copyrightPermission && serviceType != ServiceType.COPY) {
+            errors.add(new FieldError("copyrightPermission", "applies only to copy requests"));
         }
         if (needBefore != null && needBefore.isBefore(today)) {
             errors.add(new FieldError("needBefore", "is in the past (" + needBefore + ")"));

@@ -13,7 +13,7 @@ import org.consortiumhub.ill.state.ServiceType;
 public record RequestView(long id, ServiceType serviceType, Long clusterId, String title, String author, String format,
         String articleTitle, String articleAuthor, String volume, String issue, String pages, Integer year, String issn,
         String patronId, String patronName, LocalDate needBefore, NewRequest.ServiceLevel serviceLevel, BigDecimal maxCost,
-        String notes, NewRequest.Copyright copyright, String borrowerCode, String lenderCode, RequestState state,
+        String notes, NewRequest.Copyright copyright, boolean copyrightPermission, String borrowerCode, String lenderCode, RequestState state,
         String isoStatus, LocalDate dueDate, Long duplicateOf, OffsetDateTime createdAt, String createdBy,
         OffsetDateTime updatedAt, int version, List<IllAction> requesterActions, List<IllAction> supplierActions,
         List<Event> timeline, List<RotaLine> rota) {

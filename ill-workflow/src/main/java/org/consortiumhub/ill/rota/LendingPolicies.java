@@ -64,19 +64,19 @@ public class LendingPolicies {
         return pool.withTransaction(conn -> memberId(conn, memberCode).flatMap(id -> conn.preparedQuery(
                 "insert into ill_lending_policy (member_id, lends_loans, lends_copies, material_types, loan_period_days,"
                         + " max_active_loans, loan_cost, copy_cost, last_resort, answer_days, rush_answer_hours,"
-                        + " availability_url, availability_secret, updated_at, updated_by)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+                        + " availability_url, availability_secret, updated_at, updated_by, iso18626_address)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17)"
                         + " on conflict (member_id) do update set lends_loans = $2, lends_copies = $3, material_types = $4,"
                         + " loan_period_days = $5, max_active_loans = $6, loan_cost = $7, copy_cost = $8, last_resort = $9,"
                         + " answer_days = $10, rush_answer_hours = $11, availability_url = $12,"
                         + " availability_secret = case when $16 then ill_lending_policy.availability_secret else $13 end,"
-                        + " updated_at = $14, updated_by = $15")
+                        + " updated_at = $14, updated_by = $15, iso18626_address = $17")
                 .execute(Tuple.tuple(Arrays.asList(id, policy.lendsLoans(), policy.lendsCopies(),
                         policy.materialTypes().stream().sorted().toArray(String[]::new), policy.loanPeriodDays(),
                         policy.maxActiveLoans(), policy.loanCost(), policy.copyCost(), policy.lastResort(), policy.answerDays(),
                         policy.rushAnswerHours(), policy.availabilityUrl(),
                         availabilitySecret == null || availabilitySecret.isEmpty() ? null : availabilitySecret, now, by,
-                        availabilitySecret == null)))
+                        availabilitySecret == null, policy.iso18626Address())))
                 .flatMap(ignored -> conn.preparedQuery("delete from ill_closure where member_id = $1").execute(Tuple.of(id)))
                 .flatMap(ignored -> {
                     if (policy.closures().isEmpty()) {
@@ -140,7 +140,8 @@ public class LendingPolicies {
         return new LendingPolicy(r.getBoolean("lends_loans"), r.getBoolean("lends_copies"),
                 types == null ? Set.of() : Set.of(types), r.getInteger("loan_period_days"), r.getInteger("max_active_loans"),
                 r.getBigDecimal("loan_cost"), r.getBigDecimal("copy_cost"), r.getBoolean("last_resort"),
-                r.getInteger("answer_days"), r.getInteger("rush_answer_hours"), closures, r.getString("availability_url"));
+                r.getInteger("answer_days"), r.getInteger("rush_answer_hours"), closures, r.getString("availability_url"),
+                r.getString("iso18626_address"));
     }
 
     /** Every problem of a policy at once. */
@@ -177,21 +178,27 @@ public class LendingPolicies {
                 errors.add(new FieldError("closures[" + i + "].lastDay", "is before firstDay"));
             }
         }
-        if (p.availabilityUrl() != null) {
-            try {
-                URI uri = URI.create(p.availabilityUrl());
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    errors.add(new FieldError("availabilityUrl", "must be an http or https URL"));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("availabilityUrl", "is not a URL: " + e.getMessage()));
-            }
-        }
+        url(errors, "availabilityUrl", p.availabilityUrl());
+        url(errors, "iso18626Address", p.iso18626Address());
         if (secret != null && secret.length() > 200) {
             errors.add(new FieldError("availabilitySecret", "is longer than 200 characters"));
         }
         if (!errors.isEmpty()) {
             throw IllException.invalid(errors);
+        }
+    }
+
+    private static void url(List<FieldError> errors, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            URI uri = URI.create(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                errors.add(new FieldError(field, "must be an http or https URL"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "is not a URL: " + e.getMessage()));
         }
     }
 

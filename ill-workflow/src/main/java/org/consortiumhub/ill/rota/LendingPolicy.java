@@ -15,10 +15,12 @@ import org.consortiumhub.ill.state.ServiceType;
  * @param answerDays business days it has to answer a new request before the hub moves on
  * @param rushAnswerHours hours (of business days) it has to answer a rush request
  * @param availabilityUrl its adapter's live availability endpoint, or null
+ * @param iso18626Address where the member, an external ILL system, takes ISO 18626 messages; null for members that
+ *        work in the hub
  */
 public record LendingPolicy(boolean lendsLoans, boolean lendsCopies, Set<String> materialTypes, int loanPeriodDays,
         Integer maxActiveLoans, BigDecimal loanCost, BigDecimal copyCost, boolean lastResort, int answerDays,
-        int rushAnswerHours, List<Closure> closures, String availabilityUrl) {
+        int rushAnswerHours, List<Closure> closures, String availabilityUrl, String iso18626Address) {
 
     public LendingPolicy {
         materialTypes = Set.copyOf(materialTypes);

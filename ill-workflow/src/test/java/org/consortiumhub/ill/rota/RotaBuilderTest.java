@@ -19,7 +19,7 @@ class RotaBuilderTest {
 
     static LendingPolicy policy(String cost, boolean lastResort) {
         return new LendingPolicy(true, true, Set.of(), 28, null, new BigDecimal(cost), new BigDecimal(cost), lastResort, 2, 4,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     static RotaCandidate member(long id, String code, LendingPolicy p, int lent, int borrowed) {
@@ -68,13 +68,13 @@ class RotaBuilderTest {
     @Test
     void membersThatCannotLendAreLeftOutWithTheReason() {
         LendingPolicy copiesOnly = new LendingPolicy(false, true, Set.of(), 28, null, BigDecimal.ZERO, BigDecimal.ZERO, false,
-                2, 4, List.of(), null);
+                2, 4, List.of(), null, null);
         LendingPolicy scoresOnly = new LendingPolicy(true, true, Set.of("SCORE"), 28, null, BigDecimal.ZERO, BigDecimal.ZERO,
-                false, 2, 4, List.of(), null);
+                false, 2, 4, List.of(), null, null);
         LendingPolicy closed = new LendingPolicy(true, true, Set.of(), 28, null, BigDecimal.ZERO, BigDecimal.ZERO, false, 2, 4,
-                List.of(new Closure(TODAY.minusDays(1), TODAY.plusDays(3), "Thanksgiving")), null);
+                List.of(new Closure(TODAY.minusDays(1), TODAY.plusDays(3), "Thanksgiving")), null, null);
         LendingPolicy busy = new LendingPolicy(true, true, Set.of(), 28, 3, BigDecimal.ZERO, BigDecimal.ZERO, false, 2, 4,
-                List.of(), null);
+                List.of(), null, null);
         Rota rota = RotaBuilder.build(new RotaRequest(ServiceType.LOAN, 1, "BOOK", true, TODAY, new BigDecimal("10")), List.of(
                 member(1, "REQ", policy("0", false), 0, 0),
                 member(2, "NOPOLICY", null, 0, 0),
