@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.membership.MemberService;
-import org.consortiumhub.ill.report.IllStatistics;
+import org.consortiumhub.ill.stats.IllStatistics;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -92,8 +92,8 @@ public class AlliancePages {
     @GET
     public Uni<TemplateInstance> dashboard() {
         Page page = new Page("Alliance", "alliance", ConsoleUser.of(identity));
-        return catalogs(null).flatMap(catalogList -> statistics.months(since()).flatMap(months -> statistics.balances(null)
-                .map(balances -> Templates.alliance(page, catalogList, catalogChart(catalogList), months,
+        return catalogs(null).flatMap(catalogList -> statistics.months(since()).flatMap(months -> statistics
+                .balances(null, since(), LocalDate.now(clock)).map(balances -> Templates.alliance(page, catalogList, catalogChart(catalogList), months,
                         volumeChart(months), qualityChart(months), balances, balanceChart(balances)))));
     }
 
@@ -112,7 +112,7 @@ public class AlliancePages {
     @Path("ill-balance.csv")
     @Produces("text/csv")
     public Uni<Response> balanceCsv() {
-        return statistics.balances(null).map(balances -> {
+        return statistics.balances(null, since(), LocalDate.now(clock)).map(balances -> {
             CsvTable csv = new CsvTable("member", "name", "requested", "borrowed", "lent", "lent_per_borrowed");
             balances.forEach(b -> csv.row(b.code(), b.name(), b.requested(), b.borrowed(), b.lent(), b.ratio()));
             return csv.download("ill-lending-and-borrowing.csv");
@@ -166,7 +166,7 @@ public class AlliancePages {
     @Path("members/{code}")
     public Uni<TemplateInstance> member(@RestPath String code) {
         return members.get(Caller.of(identity), code).flatMap(member -> catalogs(member.code).flatMap(list -> statistics
-                .balances(member.code).map(balance -> Templates.allianceMember(
+                .balances(member.code, since(), LocalDate.now(clock)).map(balance -> Templates.allianceMember(
                         new Page(member.name, "alliance", ConsoleUser.of(identity)), member,
                         list.isEmpty() ? new MemberCatalog(member.code, member.name, 0, 0, 0, 0) : list.get(0),
                         balance.isEmpty() ? new IllStatistics.MemberBalance(member.code, member.name, 0, 0, 0) : balance.get(0)))));

@@ -85,15 +85,16 @@ public class IllPages {
     /** A request form as typed, kept so a refused form comes back filled in. */
     public record RequestForm(String serviceType, String clusterId, String title, String author, String articleTitle,
             String articleAuthor, String volume, String issue, String pages, String year, String issn, String patronId,
-            String patronName, String needBefore, String serviceLevel, String maxCost, String notes, String copyright) {
+            String patronName, String needBefore, String serviceLevel, String maxCost, String notes, String copyright,
+            boolean copyrightPermission) {
 
         static RequestForm forCluster(long clusterId, String title, String author) {
             return new RequestForm("LOAN", String.valueOf(clusterId), title, author == null ? "" : author, "", "", "", "", "",
-                    "", "", "", "", "", "NORMAL", "", "", "CCG");
+                    "", "", "", "", "", "NORMAL", "", "", "CCG", false);
         }
 
         static RequestForm citation() {
-            return new RequestForm("COPY", "", "", "", "", "", "", "", "", "", "", "", "", "", "NORMAL", "", "", "CCG");
+            return new RequestForm("COPY", "", "", "", "", "", "", "", "", "", "", "", "", "", "NORMAL", "", "", "CCG", false);
         }
 
         NewRequest toRequest() {
@@ -112,7 +113,8 @@ public class IllPages {
             boolean isCopy = type == ServiceType.COPY;
             return new NewRequest(type, cluster, blank(title), blank(author), isCopy ? blank(articleTitle) : null,
                     isCopy ? blank(articleAuthor) : null, blank(volume), blank(issue), isCopy ? blank(pages) : null, y,
-                    blank(issn), blank(patronId), blank(patronName), need, level, cost, blank(notes), copy);
+                    blank(issn), blank(patronId), blank(patronName), need, level, cost, blank(notes), copy,
+                    isCopy && copyrightPermission);
         }
 
         private static <T> T parse(List<IllException.FieldError> errors, String field, String value,
@@ -240,11 +242,13 @@ public class IllPages {
             @RestForm String author, @RestForm String articleTitle, @RestForm String articleAuthor, @RestForm String volume,
             @RestForm String issue, @RestForm String pages, @RestForm String year, @RestForm String issn,
             @RestForm String patronId, @RestForm String patronName, @RestForm String needBefore,
-            @RestForm String serviceLevel, @RestForm String maxCost, @RestForm String notes, @RestForm String copyright) {
+            @RestForm String serviceLevel, @RestForm String maxCost, @RestForm String notes, @RestForm String copyright,
+            @RestForm String copyrightPermission) {
         Caller caller = Caller.of(identity);
         RequestForm form = new RequestForm(text(serviceType), text(clusterId), text(title), text(author), text(articleTitle),
                 text(articleAuthor), text(volume), text(issue), text(pages), text(year), text(issn), text(patronId),
-                text(patronName), text(needBefore), text(serviceLevel), text(maxCost), text(notes), text(copyright));
+                text(patronName), text(needBefore), text(serviceLevel), text(maxCost), text(notes), text(copyright),
+                "true".equals(copyrightPermission));
         return Uni.createFrom().deferred(() -> requests.create(caller.name(), AccessPolicy.borrowFor(caller), form.toRequest()))
                 .<Object>map(id -> Response.seeOther(URI.create("/console/ill/requests/" + id)).build())
                 .onFailure(IllException.class).recoverWithItem(e -> Response.status(((IllException) e).status())

@@ -143,4 +143,76 @@ public class IllStatistics {
                     return list;
                 });
     }
+
+    /**
+     * One month of requests made, counted as {@link #figures} counts them. {@code unfilled}: those that ended cancelled
+     * or at the end of their rota without being shipped; {@code fillRate} in percent.
+     */
+    public record Month(String month, long requests, long filled, long unfilled, Double fillRate, Double daysToSupply) {
+    }
+
+    /** One member's lending against its borrowing over a period, counted as {@link #figures} counts them. */
+    public record MemberBalance(String code, String name, long requested, long borrowed, long lent) {
+
+        /** Lent per borrowed item; null when it borrowed nothing. */
+        public Double ratio() {
+            return borrowed == 0 ? null : Math.round(100.0 * lent / borrowed) / 100.0;
+        }
+    }
+
+    /** The consortium's requests per month from {@code from}'s month to today, oldest first; empty months left out. */
+    public Uni<List<Month>> months(LocalDate from) {
+        OffsetDateTime start = from.withDayOfMonth(1).atStartOfDay(zone).toOffsetDateTime();
+        return pool.preparedQuery("""
+                        select to_char(date_trunc('month', r.created_at at time zone $2), 'YYYY-MM') as month,
+                               count(*) as requests,
+                               count(s.at) as filled,
+                               count(*) filter (where s.at is null and r.state in ('CANCELLED', 'END_OF_ROTA')) as unfilled,
+                               avg(extract(epoch from s.at - r.created_at)) / 86400.0 as days_to_supply
+                          from ill_request r
+                          left join lateral (select min(e.at) as at from ill_request_event e
+                                              where e.request_id = r.id and e.action = 'ship') s on s.at is not null
+                         where r.created_at >= $1
+                         group by 1 order by 1""")
+                .execute(Tuple.of(start, zone.getId()))
+                .map(rows -> {
+                    List<Month> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        long requests = r.getLong("requests");
+                        long filled = r.getLong("filled");
+                        Double days = number(r, "days_to_supply");
+                        list.add(new Month(r.getString("month"), requests, filled, r.getLong("unfilled"),
+                                requests == 0 ? null : Math.round(1000.0 * filled / requests) / 10.0,
+                                days == null ? null : Math.round(days * 10) / 10.0));
+                    }
+                    return list;
+                });
+    }
+
+    /** Every member's (or one member's) requests, borrowing and lending from {@code from} to {@code to}, by code. */
+    public Uni<List<MemberBalance>> balances(String memberCode, LocalDate from, LocalDate to) {
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return pool.preparedQuery("""
+                        with shipped as (
+                            select e.lender_id, r.borrower_id from ill_request_event e join ill_request r on r.id = e.request_id
+                             where e.action = 'ship' and e.at >= $2 and e.at < $3)
+                        select m.code, m.name,
+                               (select count(*) from ill_request r
+                                 where r.borrower_id = m.id and r.created_at >= $2 and r.created_at < $3) as requested,
+                               (select count(*) from shipped s where s.borrower_id = m.id) as borrowed,
+                               (select count(*) from shipped s where s.lender_id = m.id) as lent
+                          from member_library m
+                         where $1::text is null or m.code = $1
+                         order by m.code""")
+                .execute(Tuple.of(memberCode, start, end))
+                .map(rows -> {
+                    List<MemberBalance> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new MemberBalance(r.getString("code"), r.getString("name"), r.getLong("requested"),
+                                r.getLong("borrowed"), r.getLong("lent")));
+                    }
+                    return list;
+                });
+    }
 }
