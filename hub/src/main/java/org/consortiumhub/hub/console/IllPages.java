@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.delivery.DocumentDelivery;
 import org.consortiumhub.ill.request.IllRequests;
 import org.consortiumhub.ill.request.NewRequest;
 import org.consortiumhub.ill.request.RequestPage;
@@ -133,7 +134,20 @@ public class IllPages {
     }
 
     /** A request as its page shows it: the view, which side the reader is on, and what the reader may do. */
-    public record RequestPageView(RequestView request, String viewerSide, List<IllAction> actions, boolean overdue) {
+    public record RequestPageView(RequestView request, String viewerSide, List<IllAction> actions, boolean overdue,
+            DocumentDelivery.Stored document, String newLink) {
+
+        /** The lender delivers a copy by uploading it, in any state in which it may ship. */
+        public boolean canDeliver() {
+            return "lender".equals(viewerSide) && request.serviceType() == ServiceType.COPY
+                    && actions.contains(IllAction.SHIP) && document == null;
+        }
+
+        /** Shipping a copy happens through the upload, not the plain button. */
+        public List<IllAction> buttons() {
+            return request.serviceType() == ServiceType.COPY
+                    ? actions.stream().filter(a -> a != IllAction.SHIP).toList() : actions;
+        }
 
         /** The button's words: what staff would say they do. */
         public String label(IllAction action) {
@@ -185,6 +199,12 @@ public class IllPages {
 
     @Inject
     org.consortiumhub.catalog.store.CatalogReads catalog;
+
+    @Inject
+    DocumentDelivery delivery;
+
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
 
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
@@ -257,6 +277,35 @@ public class IllPages {
                         .build());
     }
 
+    /** The lender delivers a copy: the PDF is stored with its checksum and the request is marked delivered. */
+    @POST
+    @Path("requests/{id}/document")
+    public Uni<Object> uploadCopy(@RestPath long id, @RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        Caller caller = Caller.of(identity);
+        if (file == null || file.uploadedFile() == null) {
+            return pageOf(id, "Choose the PDF of the copy to deliver.").map(t -> Response.status(400).entity(t).build());
+        }
+        return vertx.fileSystem().readFile(file.uploadedFile().toString())
+                .flatMap(content -> delivery.upload(id, caller.name(),
+                        (rid, borrower, lender) -> AccessPolicy.deliverDocument(caller, rid, borrower, lender),
+                        file.fileName(), content.getBytes()))
+                .<Object>map(stored -> Response.seeOther(URI.create("/console/ill/requests/" + id)).build())
+                .onFailure(e -> e instanceof IllException ie && ie.status() < 500 && ie.status() != 403)
+                .recoverWithUni(e -> pageOf(id, e.getMessage())
+                        .map(t -> Response.status(((IllException) e).status()).entity(t).build()));
+    }
+
+    /** The borrower gets a link for the patron; it is shown once, and an earlier link stops working. */
+    @POST
+    @Path("requests/{id}/document/link")
+    public Uni<TemplateInstance> copyLink(@RestPath long id) {
+        Caller caller = Caller.of(identity);
+        return requests.get(id).flatMap(v -> {
+            AccessPolicy.documentLink(caller, id, v.borrowerCode());
+            return delivery.link(id);
+        }).flatMap(link -> pageOf(id, null, link));
+    }
+
     /** The states in which a lender fetches the item from its shelves. */
     static final java.util.Set<RequestState> TO_PULL = java.util.EnumSet.of(RequestState.SENT, RequestState.EXPECT_TO_SUPPLY,
             RequestState.WILL_SUPPLY);
@@ -317,8 +366,18 @@ public class IllPages {
     }
 
     private Uni<TemplateInstance> pageOf(long id, String error) {
+        return pageOf(id, error, null);
+    }
+
+    private Uni<TemplateInstance> pageOf(long id, String error, DocumentDelivery.Link link) {
         Caller caller = Caller.of(identity);
-        return requests.get(id).map(v -> {
+        return requests.get(id).flatMap(v -> v.serviceType() != ServiceType.COPY
+                ? Uni.createFrom().item(new Object[] { v, null })
+                : delivery.info(id).map(doc -> new Object[] { v, doc })
+                        .onFailure(IllException.class).recoverWithItem(new Object[] { v, null }))
+                .map(pair -> {
+            RequestView v = (RequestView) pair[0];
+            DocumentDelivery.Stored document = (DocumentDelivery.Stored) pair[1];
             AccessPolicy.readIllRequest(caller, id, v.borrowerCode(), v.askedLenders());
             String side = null;
             List<IllAction> actions = List.of();
@@ -332,7 +391,8 @@ public class IllPages {
             boolean overdue = v.dueDate() != null && v.dueDate().isBefore(LocalDate.now(clock)) && !v.state().terminal()
                     && v.state() != RequestState.SHIPPED_RETURN;
             return Templates.illRequest(new Page("Request " + id, side == null ? "ill" : side.equals("borrower") ? "borrowing"
-                    : "lending", ConsoleUser.of(identity)), new RequestPageView(v, side, actions, overdue), error);
+                    : "lending", ConsoleUser.of(identity)), new RequestPageView(v, side, actions, overdue, document,
+                    link == null ? null : "/api/v1/ill/documents/" + link.token()), error);
         });
     }
 

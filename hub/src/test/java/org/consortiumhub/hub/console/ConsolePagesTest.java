@@ -172,4 +172,40 @@ class ConsolePagesTest {
         assertTrue(months.contains("\r\n" + thisMonth + ","), months);
         manager.page().get("/console/alliance/members/{code}", l).then().statusCode(200).body(containsString("Lent per borrowed"));
     }
+
+    @Test
+    void theLenderDeliversACopyAndTheBorrowerGetsALinkForThePatron() {
+        var setup = org.consortiumhub.hub.ill.IllFixtures.setup(java.util.Map.of());
+        var body = new java.util.HashMap<String, Object>(java.util.Map.of("serviceType", "COPY", "clusterId", setup.clusterId(),
+                "patronId", "P-7", "articleTitle", "Chapter 3", "pages", "41-60", "copyright", "CCL"));
+        long id = org.consortiumhub.hub.ill.IllFixtures.request(setup.borrower(), body).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        ConsoleBrowser lender = ConsoleBrowser.login(setup.first().staff(), STAFF_PASSWORD);
+        ConsoleBrowser borrower = ConsoleBrowser.login(setup.borrower().staff(), STAFF_PASSWORD);
+        lender.page().get("/console/ill/requests/{id}", id).then().statusCode(200)
+                .body(containsString("Deliver the copy (PDF)"));
+
+        lender.upload().multiPart("file", "notes.txt", "just text".getBytes(), "text/plain")
+                .post("/console/ill/requests/{id}/document", id).then().statusCode(400)
+                .body(containsString("is not a PDF"));
+        borrower.upload().multiPart("file", "copy.pdf", "%PDF-1.4 borrower".getBytes(), "application/pdf")
+                .post("/console/ill/requests/{id}/document", id).then().statusCode(403);
+
+        byte[] pdf = "%PDF-1.4\n% a delivered chapter\n%%EOF\n".getBytes();
+        lender.upload().multiPart("file", "chapter-3.pdf", pdf, "application/pdf")
+                .post("/console/ill/requests/{id}/document", id).then().statusCode(303);
+        borrower.page().get("/console/ill/requests/{id}", id).then().statusCode(200)
+                .body(containsString("chapter-3.pdf"))
+                .body(containsString("SHIPPED"))
+                .body(containsString("5 of 5 downloads left"));
+
+        String page = borrower.form().post("/console/ill/requests/{id}/document/link", id).then().statusCode(200)
+                .extract().asString();
+        Matcher link = Pattern.compile("id=\"copy-link\" href=\"(/api/v1/ill/documents/[A-Za-z0-9_-]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+        byte[] downloaded = io.restassured.RestAssured.given().get(link.group(1)).then().statusCode(200).extract().asByteArray();
+        assertEquals(new String(pdf), new String(downloaded));
+        // The lender may not hand out links; only the borrower's staff do.
+        lender.form().post("/console/ill/requests/{id}/document/link", id).then().statusCode(403);
+    }
 }

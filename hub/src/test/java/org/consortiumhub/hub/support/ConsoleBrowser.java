@@ -49,6 +49,11 @@ public final class ConsoleBrowser {
         return given().redirects().follow(false).cookie("hub_session", sessionCookie);
     }
 
+    /** A file upload as the console's pages send it (multipart), with the anti-forgery token. */
+    public RequestSpecification upload() {
+        return page().header("X-CSRF-Token", csrfToken);
+    }
+
     /** A form post as the console's pages send it: session cookie and anti-forgery token. */
     public RequestSpecification form() {
         return page().header("X-CSRF-Token", csrfToken).contentType("application/x-www-form-urlencoded");
