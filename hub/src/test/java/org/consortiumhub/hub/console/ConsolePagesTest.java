@@ -208,4 +208,36 @@ class ConsolePagesTest {
         // The lender may not hand out links; only the borrower's staff do.
         lender.form().post("/console/ill/requests/{id}/document/link", id).then().statusCode(403);
     }
+
+    @Test
+    void anAdminSetsALendingPolicyItsStaffReadItAndOtherLibrariesCannot() {
+        String member = createMember();
+        String other = createMember();
+        ConsoleBrowser admin = ConsoleBrowser.login(ADMIN, ADMIN_PASSWORD);
+        admin.page().get("/console/members/{code}/lending-policy", member).then().statusCode(200)
+                .body(containsString("has no lending policy yet"));
+        admin.form().formParam("lendsLoans", "true").formParam("materialTypes", "book, score")
+                .formParam("loanPeriodDays", "soon").formParam("loanCost", "0").formParam("copyCost", "0")
+                .formParam("answerDays", "2").formParam("rushAnswerHours", "4").formParam("closures", "2026-12-24 Christmas?")
+                .post("/console/members/{code}/lending-policy", member).then().statusCode(400)
+                .body(containsString("&#39;soon&#39; is not a whole number"))
+                .body(containsString("line 1"));
+        admin.form().formParam("lendsLoans", "true").formParam("materialTypes", "book, score")
+                .formParam("loanPeriodDays", "21").formParam("loanCost", "0").formParam("copyCost", "2.50")
+                .formParam("answerDays", "2").formParam("rushAnswerHours", "4")
+                .formParam("closures", "2026-12-24 2027-01-01 Winter break")
+                .post("/console/members/{code}/lending-policy", member).then().statusCode(303);
+        asAdmin().get("/api/v1/ill/lending-policies/{code}", member).then().statusCode(200)
+                .body("loanPeriodDays", equalTo(21)).body("lendsCopies", equalTo(false))
+                .body("materialTypes", org.hamcrest.Matchers.contains("BOOK", "SCORE"))
+                .body("closures[0].reason", equalTo("Winter break"));
+
+        ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", member), STAFF_PASSWORD);
+        staff.page().get("/console/members/{code}/lending-policy", member).then().statusCode(200)
+                .body(containsString("value=\"21\""))
+                .body(not(containsString("Save the policy")));
+        staff.form().formParam("loanPeriodDays", "365").post("/console/members/{code}/lending-policy", member).then().statusCode(403);
+        ConsoleBrowser stranger = ConsoleBrowser.login(createUser("ILL_STAFF", other), STAFF_PASSWORD);
+        stranger.page().get("/console/members/{code}/lending-policy", member).then().statusCode(403);
+    }
 }
