@@ -78,6 +78,9 @@ public final class KbartTitleList {
                     throw new UnreadableListException(List.of("the list has more than " + MAX_TITLES
                             + " titles; split it into several proposals"));
                 }
+                if (row.stream().allMatch(String::isBlank)) {
+                    continue; // a row of empty cells, as spreadsheets leave at the end
+                }
                 String title = value(row, columns, "publication_title");
                 if (title == null) {
                     problems.add("line " + line + ": publication_title is empty");
