@@ -605,7 +605,8 @@ public class RetentionService {
         });
     }
 
-    private static Uni<Row> memberRow(SqlClient client, String code) {
+    /** The member (id, code) with this code, or a 404 naming it. */
+    static Uni<Row> memberRow(SqlClient client, String code) {
         return client.preparedQuery("select id, code from member_library where lower(code) = lower($1)")
                 .execute(Tuple.of(code.strip())).map(rows -> {
                     if (rows.size() == 0) {
