@@ -163,7 +163,7 @@ public class PreservationService {
     }
 
     /** Every unit with its copies and flags, by id. */
-    Uni<Map<Long, ContentUnit>> all() {
+    public Uni<Map<Long, ContentUnit>> all() {
         return pool.query("select id from preservation_unit order by id").execute().flatMap(rows -> {
             List<Uni<ContentUnit>> each = new ArrayList<>();
             rows.forEach(r -> each.add(load(pool, r.getLong(0))));

@@ -537,9 +537,15 @@ public class RetentionService {
 
     public Uni<List<RetentionAlert>> alerts(Caller caller, int withinMonths) {
         String scope = AccessPolicy.allianceReadScope(caller, "retention alerts");
+        return alerts(scope, withinMonths);
+    }
+
+    /** Withdrawn committed copies and commitments ending within the months, of one member (or all for null). */
+    public Uni<List<RetentionAlert>> alerts(String member, int withinMonths) {
         if (withinMonths < 0 || withinMonths > 600) {
             throw ProblemException.invalid("withinMonths", "must be between 0 and 600");
         }
+        String scope = member;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return pool.preparedQuery("select rc.id, rc.program_id, p.name, m.code, rc.local_id, rc.cluster_id, rc.end_date,"
                 + " case when r.id is null then 'WITHDRAWN' else 'ENDING' end as kind, r.cluster_id as current_cluster"

@@ -548,6 +548,11 @@ public class ProcurementService {
                 });
     }
 
+    /** The normalised ISSNs and ISBNs of what the proposal buys (its cluster's, or its title list's). */
+    public Uni<List<String>> identifiers(long proposalId) {
+        return requireProposal(pool, proposalId).flatMap(this::identifiersOf);
+    }
+
     /** The normalised ISSNs and ISBNs of what the proposal buys, for finding its recorded usage. */
     Uni<List<String>> identifiersOf(Row proposal) {
         Long cluster = proposal.getLong("cluster_id");
