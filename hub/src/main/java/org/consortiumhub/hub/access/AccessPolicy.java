@@ -22,6 +22,9 @@ import org.consortiumhub.ill.state.Side;
  * was asked to lend; admins and alliance managers read all. Adapters have no part in ILL.</li>
  * <li>Lending policies: admins set them; admins, alliance managers and the member's own ILL staff read them.</li>
  * <li>ISO 18626 messages: only with an API key, speaking for the key's member.</li>
+ * <li>Joint procurement, shared print and preservation: alliance managers propose, decide, run programs and read
+ * every member's figures; ILL staff pledge, commit and report fixity checks only for their own library and see
+ * only its pledges and shares; admins read everything but decide nothing; adapters have no part in them.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -89,6 +92,51 @@ public final class AccessPolicy {
 
     public static void manageUsers(Caller caller) {
         requireAdmin(caller, "create or change staff accounts");
+    }
+
+    /** Proposing purchases, uploading title lists, deciding; running retention programs and preservation units. */
+    public static void manageAlliance(Caller caller, String what) {
+        if (!caller.is(StaffRole.ALLIANCE_MANAGER)) {
+            throw forbidden(caller.describe() + " may not " + what + "; only an alliance manager may");
+        }
+    }
+
+    /**
+     * Reading procurement, retention, preservation and reports: returns the member the caller is limited to, or
+     * null for every member. Adapters are refused.
+     */
+    public static String allianceReadScope(Caller caller, String what) {
+        if (caller.isAdapter()) {
+            throw forbidden(caller.describe() + " may not read " + what + "; staff read them");
+        }
+        return caller.is(StaffRole.ILL_STAFF) ? caller.memberCode() : null;
+    }
+
+    /** Reports across members are the managers' (and admins'); ILL staff read their own member's figures only. */
+    public static void readAllianceReports(Caller caller, String report) {
+        if (caller.is(StaffRole.ALLIANCE_MANAGER) || caller.is(StaffRole.ADMIN)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not read the " + report + " report; alliance managers and admins may");
+    }
+
+    /**
+     * Acting for one member in the alliance's shared duties (pledging, reporting a fixity check): only that
+     * member's own ILL staff may; managers may not speak for a member.
+     */
+    public static void actForMember(Caller caller, String code, String what) {
+        if (caller.is(StaffRole.ILL_STAFF) && caller.actsFor(code)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not " + what + " for member " + code + "; only its own ILL staff may");
+    }
+
+    /** Recording a member's figures (retention commitments, usage): alliance managers for any member, ILL staff for their own. */
+    public static void recordForMember(Caller caller, String code, String what) {
+        if (caller.is(StaffRole.ALLIANCE_MANAGER) || caller.is(StaffRole.ILL_STAFF) && caller.actsFor(code)) {
+            return;
+        }
+        throw forbidden(caller.describe() + " may not " + what + " for member " + code);
     }
 
     private static void requireAdmin(Caller caller, String what) {

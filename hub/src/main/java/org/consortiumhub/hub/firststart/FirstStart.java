@@ -35,6 +35,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * What a hub does once, on its first start: create the first admin and, when asked, the demo consortium.
@@ -50,6 +51,9 @@ public class FirstStart {
 
     @Inject
     CatalogIngest catalogIngest;
+
+    @Inject
+    Pool pool;
 
     @ConfigProperty(name = "hub.bootstrap-admin-username")
     String adminUsername;
@@ -116,6 +120,7 @@ public class FirstStart {
         long clusters = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("select count(*) from catalog_cluster", Long.class).getSingleResult())));
         LOG.infof("Demo catalog loaded: %d records of the five demo libraries in %d clusters", records, clusters);
+        VertxContextSupport.subscribeAndAwait(() -> DemoAllianceWork.load(pool));
     }
 
     private Uni<Boolean> createAdmin(String passwordHash) {

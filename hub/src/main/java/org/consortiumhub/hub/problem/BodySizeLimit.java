@@ -13,9 +13,13 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Refuses JSON bodies larger than {@code hub.api.max-json-body} before they are read, with a problem document
- * that says the limit. (Bulk uploads such as catalog batches have their own, larger limit.)
+ * that says the limit. (Bulk uploads such as catalog batches, and COUNTER usage reports, which are JSON but run to
+ * megabytes, have the larger limit of every request body.)
  */
 public class BodySizeLimit {
+
+    /** COUNTER usage reports: JSON, and often megabytes long. */
+    private static final String BULK_JSON = "/api/v1/usage/";
 
     @ConfigProperty(name = "hub.api.max-json-body")
     MemorySize maxJsonBody;
@@ -23,7 +27,7 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true)
     public Response limitJsonBodies(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        if (type == null || !type.getSubtype().endsWith("json")) {
+        if (type == null || !type.getSubtype().endsWith("json") || request.getUriInfo().getPath().startsWith(BULK_JSON)) {
             return null;
         }
         int length = request.getLength();

@@ -61,6 +61,10 @@ class EmbeddedHubRestartIT {
         assertEquals(5, count(get(port, "/api/v1/members", basic("admin", adminPassword)).body()));
         assertTrue(get(port, "/api/v1/me", basic("ill.rvc", staffPassword)).body().contains("\"memberCode\":\"US-RVC\""));
         assertTrue(get(port, "/api/v1/me", "Bearer " + apiKey).body().contains("\"memberCode\":\"US-HLU\""));
+        String managerPassword = column(file, "ALLIANCE_MANAGER\\s+alliance.manager\\s+(\\S+)");
+        String proposals = get(port, "/api/v1/procurement/proposals", basic("alliance.manager", managerPassword)).body();
+        assertTrue(proposals.contains("\"status\":\"OPEN\"") && proposals.contains("\"pledgedTotalMinor\":1200000"),
+                "the demo has an open proposal with pledges: " + proposals);
         HttpResponse<String> created = send(port, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/members"))
                 .header("Authorization", basic("admin", adminPassword))
                 .header("Content-Type", "application/json")
