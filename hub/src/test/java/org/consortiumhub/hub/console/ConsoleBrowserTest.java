@@ -68,7 +68,7 @@ class ConsoleBrowserTest extends BrowserTest {
     @Test
     void aRecordTitleWithAScriptTagIsShownAsText() {
         String member = createMember();
-        CatalogIngestTest.post(createApiKey(member), CatalogIngestTest.marcXml("xss-b1", "9780262033848",
+        CatalogIngestTest.post(createApiKey(member), CatalogIngestTest.marcXml("xss-b1", org.consortiumhub.hub.ill.IllFixtures.newIsbn(),
                 "&lt;script&gt;alert('owned')&lt;/script&gt;Quixotic zebras", "Cormen, Thomas", "2009", "1292 p."),
                 "application/marcxml+xml");
         login(createUser("ILL_STAFF", member), STAFF_PASSWORD);
