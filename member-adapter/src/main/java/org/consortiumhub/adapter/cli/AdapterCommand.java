@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The adapter's command line: {@code member-adapter <command>}. */
 @TopCommand
 @Command(name = "member-adapter", mixinStandardHelpOptions = true, versionProvider = AdapterCommand.Version.class,
-        subcommands = CheckCommand.class,
+        subcommands = { CheckCommand.class, SyncCommand.class, ValidateCommand.class, StatusCommand.class,
+                ServeCommand.class },
         description = "Connects a member library's system to the consortium hub.")
 public class AdapterCommand implements Runnable {
 
@@ -22,7 +23,7 @@ public class AdapterCommand implements Runnable {
     @Override
     public void run() {
         // Picocli prints the message and the usage, and exits with its usual code for a usage error (2).
-        throw new ParameterException(spec.commandLine(), "Name a command to run, e.g. 'check'.");
+        throw new ParameterException(spec.commandLine(), "Name a command to run: check, sync, validate, status or serve.");
     }
 
     /** The version the build stamped on the application, for support requests. */
