@@ -23,7 +23,7 @@ public class AdapterCommand implements Runnable {
     @Override
     public void run() {
         // Picocli prints the message and the usage, and exits with its usual code for a usage error (2).
-        throw new ParameterException(spec.commandLine(), "Name a command to run: check, sync, validate, status or serve.");
+        throw new ParameterException(spec.commandLine(), "Name a command to run, e.g. 'check'.");
     }
 
     /** The version the build stamped on the application, for support requests. */

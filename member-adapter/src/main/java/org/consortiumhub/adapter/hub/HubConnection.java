@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.consortiumhub.adapter.hub.HubConnectionException.Reason;
 import org.consortiumhub.api.client.AccessApi;
 import org.consortiumhub.api.client.ApiException;
-import org.consortiumhub.api.client.CatalogApi;
 import org.consortiumhub.api.client.model.BatchReport;
 import org.consortiumhub.api.client.model.Caller;
 import org.consortiumhub.api.client.model.CallerKind;
@@ -34,7 +33,7 @@ public class HubConnection implements AutoCloseable {
 
     private final HubSettings settings;
     private final AccessApi access;
-    private final CatalogApi catalog;
+    private final CatalogWrites catalog;
 
     public HubConnection(HubSettings settings) {
         this.settings = settings;
@@ -48,7 +47,7 @@ public class HubConnection implements AutoCloseable {
                 .baseUri(settings.hubUrl())
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new ApiKeyAuthentication(settings.apiKey()))
-                .build(CatalogApi.class);
+                .build(CatalogWrites.class);
     }
 
     /**
