@@ -8,10 +8,14 @@ cd "$(dirname "$0")/.."
 RECORDS=200000; BATCH=1000; CONCURRENCY=4
 for a in "$@"; do case $a in records=*) RECORDS=${a#*=};; batch=*) BATCH=${a#*=};; concurrency=*) CONCURRENCY=${a#*=};; esac; done
 DB=${BENCH_DB:-consortium_hub_adapter_bench}
-PORT=${BENCH_PORT:-8097}
-NULL_PORT=${BENCH_NULL_PORT:-8098}
+PORT=${BENCH_PORT:-18097}
+NULL_PORT=${BENCH_NULL_PORT:-18098}
 PASSWORD=bench-admin-password
 WORK=target/adapter-bench
+
+for p in $PORT $NULL_PORT; do
+  if (echo > /dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p is in use: set BENCH_PORT / BENCH_NULL_PORT"; exit 1; fi
+done
 
 ./mvnw -q -DskipTests package -pl bench,hub,member-adapter -am
 rm -rf $WORK && mkdir -p $WORK/exports

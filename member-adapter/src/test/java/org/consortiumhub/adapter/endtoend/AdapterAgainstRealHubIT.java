@@ -150,6 +150,51 @@ class AdapterAgainstRealHubIT {
                 resumed.output());
     }
 
+    @Test
+    void theLongRunningModeSyncsServesHealthAndGuardsAvailability() throws Exception {
+        String apiKey = hub.newMemberWithKey("ZT-SERVE");
+        Path exports = folder("serve-exports", "marc/eg_nepali.marc");
+        Map<String, String> settings = settings(apiKey, exports, "serve-state");
+        int port = RealHub.freePort();
+        settings.put("ADAPTER_SYNC_SCHEDULE", "0 0 3 * * ?");
+        settings.put("ADAPTER_SERVE_PORT", String.valueOf(port));
+        settings.put("ADAPTER_SERVE_SECRET", "secret-shared-with-the-hub");
+        settings.put("ADAPTER_SRU_URL", "http://127.0.0.1:" + RealHub.freePort() + "/sru");
+        settings.put("ADAPTER_SRU_ATTEMPTS", "1");
+
+        AdapterProcess serve = AdapterProcess.start(work.resolve("serve"), settings, "serve", "--sync-now");
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/health");
+            Awaitility.await("the first sync to finish").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!serve.process.isAlive()) {
+                            throw new AssertionError("serve stopped:\n" + serve.output());
+                        }
+                        try {
+                            return http.send(java.net.http.HttpRequest.newBuilder(health).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("\"lastSync\":\"ok\"");
+                        } catch (java.io.IOException notYet) {
+                            return false;
+                        }
+                    });
+            assertEquals(idsIn(exports), hub.localIds("ZT-SERVE"));
+
+            java.net.URI availability = java.net.URI.create("http://127.0.0.1:" + port + "/availability?localId=1");
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(availability).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode(), anonymous.body());
+            var noSruServer = http.send(java.net.http.HttpRequest.newBuilder(availability)
+                    .header("Authorization", "Bearer secret-shared-with-the-hub").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(502, noSruServer.statusCode(), noSruServer.body());
+            assertTrue(noSruServer.body().contains("cannot connect to the SRU server"), noSruServer.body());
+        } finally {
+            serve.process.destroy(); // SIGTERM, as a service manager stops it
+            assertTrue(serve.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
+
     private static Map<String, String> settings(String apiKey, Path exports, String state) {
         Map<String, String> env = new HashMap<>();
         env.put("ADAPTER_HUB_URL", hub.url());
