@@ -93,6 +93,12 @@ public final class SyncEngine {
                     + summary.text(20));
             return summary;
         } catch (SourceException e) {
+            // what the source handed over before it failed is sound: send it, so the next run starts after it
+            try {
+                sender.flush(null);
+            } catch (SendFailed alsoFailed) {
+                // the source's failure is the one to report
+            }
             return stop(e, sender, summary, started);
         } catch (SendFailed e) {
             return stop(e.failure, sender, summary, started);
