@@ -146,6 +146,8 @@ public final class SyncEngine {
         private long nextSequence;
         private long nextToAcknowledge;
         private final Map<Long, Batch> done = new HashMap<>();
+        /** Local id -> how many batches in flight carry it. */
+        private final Map<String, Integer> inFlightIds = new HashMap<>();
         private Exception failure;
 
         Sender(long run, SyncSummary summary) {
@@ -200,14 +202,19 @@ public final class SyncEngine {
         }
 
         private void submit(Batch batch) throws InterruptedException {
-            List<String> ids = new ArrayList<>(batch.changes().size());
+            List<String> sending = new ArrayList<>(batch.changes().size());
+            List<String> touched = new ArrayList<>(batch.changes().size());
             for (SourceChange change : batch.changes()) {
                 if (change instanceof SourceChange.Upsert upsert) {
-                    ids.add(upsert.localId());
+                    sending.add(upsert.localId());
+                    touched.add(upsert.localId());
+                } else if (change instanceof SourceChange.Removal removal) {
+                    touched.add(removal.localId());
                 }
             }
-            if (!ids.isEmpty()) {
-                store.sending(ids, run);
+            claim(touched);
+            if (!sending.isEmpty()) {
+                store.sending(sending, run);
             }
             inFlight.acquire();
             failIfStopped();
@@ -218,9 +225,32 @@ public final class SyncEngine {
                 } catch (Exception e) {
                     failed(e);
                 } finally {
+                    release(touched);
                     inFlight.release();
                 }
             });
+        }
+
+        /**
+         * Waits until no batch in flight touches any of these records. Batches travel side by side and the hub may
+         * store them in any order; a record that comes twice in the source (changed, or deleted after a change) must
+         * reach the hub in source order, so its later version waits for the earlier one.
+         */
+        private synchronized void claim(List<String> localIds) throws InterruptedException {
+            while (failure == null && localIds.stream().anyMatch(inFlightIds::containsKey)) {
+                wait(1000);
+            }
+            failIfStopped();
+            for (String id : localIds) {
+                inFlightIds.merge(id, 1, Integer::sum);
+            }
+        }
+
+        private synchronized void release(List<String> localIds) {
+            for (String id : localIds) {
+                inFlightIds.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+            }
+            notifyAll();
         }
 
         private BatchReport send(Batch batch) throws IOException, HubConnectionException, InterruptedException {

@@ -28,13 +28,41 @@ final class InMemoryCatalog implements CatalogSink {
     final Map<String, byte[]> records = new ConcurrentHashMap<>();
     final AtomicInteger batches = new AtomicInteger();
     private volatile int failAfter = Integer.MAX_VALUE;
+    private volatile String slowWhenCarrying;
+
+    /** The first batch carrying this local id takes a while to be stored, as a large batch on a busy hub does. */
+    void slowWhenCarrying(String localId) {
+        this.slowWhenCarrying = localId;
+    }
 
     void failAfter(int batches) {
         this.failAfter = batches;
     }
 
     @Override
-    public synchronized BatchReport send(Path batch) throws HubConnectionException {
+    public BatchReport send(Path batch) throws HubConnectionException, InterruptedException {
+        String slow = slowWhenCarrying;
+        if (slow != null && carries(batch, slow)) {
+            slowWhenCarrying = null;
+            Thread.sleep(300);
+        }
+        return store(batch);
+    }
+
+    private static boolean carries(Path batch, String localId) {
+        try (InputStream in = Files.newInputStream(batch); MarcInput marc = MarcInput.read(in)) {
+            while (marc.hasNext()) {
+                if (marc.next() instanceof ReadRecord read && localId.equals(read.record().controlNumber())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized BatchReport store(Path batch) throws HubConnectionException {
         if (batches.get() >= failAfter) {
             throw new HubConnectionException(HubConnectionException.Reason.HUB_UNREACHABLE, "hub down");
         }

@@ -1,5 +1,6 @@
 package org.consortiumhub.adapter.sync;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.consortiumhub.adapter.checkpoint.CheckpointStore;
 import org.consortiumhub.adapter.source.file.MarcFilesSettings;
 import org.consortiumhub.adapter.source.file.MarcFilesSource;
 import org.consortiumhub.catalog.SharedData;
+import org.consortiumhub.catalog.marc.Iso2709;
 import org.consortiumhub.catalog.marc.MarcInput;
+import org.consortiumhub.catalog.marc.MarcRecord;
 import org.consortiumhub.catalog.marc.ReadRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +96,34 @@ class SyncEngineTest {
         assertEquals(summary.malformed(), summary.problems().size());
         assertTrue(summary.problems().get(0).where().startsWith("m4j_bad_hathi_records.mrc"),
                 summary.problems().get(0).toString());
+    }
+
+    @Test
+    void aRecordThatComesTwiceReachesTheHubInSourceOrderThoughBatchesTravelSideBySide() throws Exception {
+        List<MarcRecord> records = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(SharedData.path("marc/eg_jazz_1k.mrc")); MarcInput marc = MarcInput.read(in)) {
+            while (records.size() < 60 && marc.hasNext()) {
+                if (marc.next() instanceof ReadRecord read && read.record().controlNumber() != null) {
+                    records.add(read.record());
+                }
+            }
+        }
+        MarcRecord first = records.get(0);
+        MarcRecord changed = new MarcRecord(first.leader(), first.controlFields(), first.dataFields().subList(0,
+                first.dataFields().size() - 1));
+        records.add(changed); // the export lists the record again, changed, 60 records later
+        Path folder = Files.createDirectories(work.resolve("twice"));
+        try (var out = Files.newOutputStream(folder.resolve("export.mrc"))) {
+            for (MarcRecord r : records) {
+                out.write(Iso2709.write(r));
+            }
+        }
+        hub.slowWhenCarrying(first.controlNumber());
+
+        sync(folder, true, 10, 4);
+
+        assertArrayEquals(Iso2709.write(changed), hub.records.get(first.controlNumber()),
+                "the later version wins even though the batch with the earlier one was slower");
     }
 
     private SyncSummary sync(Path files, boolean full, int batchSize, int concurrency) throws Exception {

@@ -85,7 +85,8 @@ public final class MarcFilesSource implements CatalogSource {
             skip = 0;
             sink.resumePoint(fingerprint + "\n" + (f + 1) + "\n0");
         }
-        return new SourceRun(fingerprint, settings.full());
+        // files are read whole every run (the hub recognises unchanged records), so there is no position to keep
+        return new SourceRun(null, settings.full());
     }
 
     static SourceChange change(String file, ReadResult result) {
