@@ -119,6 +119,20 @@ public final class SyncEngine {
         throw new Stopped(failure, summary);
     }
 
+    /** One report for a batch sent in two parts; the second part's positions follow the first's. */
+    static BatchReport merged(BatchReport first, BatchReport second, int firstSize) {
+        int offset = first.getRecords().stream().mapToInt(r -> r.getPosition()).max().orElse(firstSize);
+        BatchReport report = new BatchReport().memberCode(first.getMemberCode())
+                .received(first.getReceived() + second.getReceived()).created(first.getCreated() + second.getCreated())
+                .updated(first.getUpdated() + second.getUpdated()).unchanged(first.getUnchanged() + second.getUnchanged())
+                .deleted(first.getDeleted() + second.getDeleted()).rejected(first.getRejected() + second.getRejected())
+                .records(new ArrayList<>(first.getRecords()));
+        for (var outcome : second.getRecords()) {
+            report.getRecords().add(outcome.position(outcome.getPosition() + offset));
+        }
+        return report;
+    }
+
     /** A batch could not be sent; carried out of the source's reading loop. */
     private static final class SendFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -254,10 +268,23 @@ public final class SyncEngine {
         }
 
         private BatchReport send(Batch batch) throws IOException, HubConnectionException, InterruptedException {
+            return send(batch.changes());
+        }
+
+        /** Sends changes as one request; one the hub finds too large (413) is sent again in two halves. */
+        private BatchReport send(List<SourceChange> changes)
+                throws IOException, HubConnectionException, InterruptedException {
             Path file = Files.createTempFile(settings.workFolder(), "batch-", ".mrc");
             try {
-                Files.write(file, BatchEncoder.encode(batch.changes()));
+                Files.write(file, BatchEncoder.encode(changes));
                 return hub.send(file);
+            } catch (HubConnectionException e) {
+                if (e.status() != 413 || changes.size() < 2) {
+                    throw e;
+                }
+                Files.deleteIfExists(file);
+                int half = changes.size() / 2;
+                return merged(send(changes.subList(0, half)), send(changes.subList(half, changes.size())), half);
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -29,6 +29,12 @@ final class InMemoryCatalog implements CatalogSink {
     final AtomicInteger batches = new AtomicInteger();
     private volatile int failAfter = Integer.MAX_VALUE;
     private volatile String slowWhenCarrying;
+    private volatile int largestBatch = Integer.MAX_VALUE;
+
+    /** Batches of more records than this are refused as too large (413), as the hub's request size limit does. */
+    void largestBatch(int records) {
+        this.largestBatch = records;
+    }
 
     /** The first batch carrying this local id takes a while to be stored, as a large batch on a busy hub does. */
     void slowWhenCarrying(String localId) {
@@ -62,7 +68,23 @@ final class InMemoryCatalog implements CatalogSink {
         }
     }
 
+    private static long count(Path batch) {
+        try {
+            byte[] bytes = Files.readAllBytes(batch);
+            long n = 0;
+            for (byte b : bytes) {
+                n += b == 0x1D ? 1 : 0;
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private synchronized BatchReport store(Path batch) throws HubConnectionException {
+        if (count(batch) > largestBatch) {
+            throw new HubConnectionException(HubConnectionException.Reason.HUB_ERROR, 413, "too large");
+        }
         if (batches.get() >= failAfter) {
             throw new HubConnectionException(HubConnectionException.Reason.HUB_UNREACHABLE, "hub down");
         }

@@ -126,6 +126,17 @@ class SyncEngineTest {
                 "the later version wins even though the batch with the earlier one was slower");
     }
 
+    @Test
+    void aBatchTheHubFindsTooLargeIsSentInSmallerParts() throws Exception {
+        Path files = folder("large", "marc/eg_lul_fre_500.mrc");
+        hub.largestBatch(60);
+
+        SyncSummary summary = sync(files, true, 200, 2);
+
+        assertEquals(idsIn(files), new TreeSet<>(hub.ids()));
+        assertEquals(hub.records.size(), summary.created());
+    }
+
     private SyncSummary sync(Path files, boolean full, int batchSize, int concurrency) throws Exception {
         Path state = work.resolve("state");
         try (CheckpointStore store = CheckpointStore.open(state)) {
