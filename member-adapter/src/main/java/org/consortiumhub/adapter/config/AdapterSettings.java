@@ -97,8 +97,12 @@ public final class AdapterSettings {
         int batchSize = number("adapter.sync.batch-size", 1000, 1, 10_000);
         int concurrency = number("adapter.sync.concurrency", 4, 1, 32);
         Path stateDir = stateDir();
+        String compress = text("adapter.sync.compress", "false");
+        if (!compress.equals("true") && !compress.equals("false")) {
+            problems.add(named("adapter.sync.compress") + " is '" + compress + "'; it must be true or false.");
+        }
         check();
-        return new SyncEngine.Settings(batchSize, concurrency, stateDir);
+        return new SyncEngine.Settings(batchSize, concurrency, stateDir, compress.equals("true"));
     }
 
     public Path stateDir() {

@@ -33,8 +33,12 @@ import org.consortiumhub.api.client.model.BatchReport;
  */
 public final class SyncEngine {
 
-    /** How a sync is run. */
-    public record Settings(int batchSize, int concurrency, Path workFolder) {
+    /**
+     * How a sync is run.
+     *
+     * @param compress gzip each batch: a fifth of the bytes on a slow line to the hub, for some CPU on both sides
+     */
+    public record Settings(int batchSize, int concurrency, Path workFolder, boolean compress) {
     }
 
     private final CatalogSource source;
@@ -276,7 +280,14 @@ public final class SyncEngine {
                 throws IOException, HubConnectionException, InterruptedException {
             Path file = Files.createTempFile(settings.workFolder(), "batch-", ".mrc");
             try {
-                Files.write(file, BatchEncoder.encode(changes));
+                byte[] body = BatchEncoder.encode(changes);
+                if (settings.compress()) {
+                    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                        gzip.write(body);
+                    }
+                } else {
+                    Files.write(file, body);
+                }
                 return hub.send(file);
             } catch (HubConnectionException e) {
                 if (e.status() != 413 || changes.size() < 2) {

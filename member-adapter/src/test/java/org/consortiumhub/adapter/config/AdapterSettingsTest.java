@@ -91,6 +91,17 @@ class AdapterSettingsTest {
     }
 
     @Test
+    void compressionIsOnOrOff() throws Exception {
+        assertEquals(false, settings.sync().compress());
+        values.put("adapter.sync.compress", "yes");
+
+        SettingsProblem problem = assertThrows(SettingsProblem.class, settings::sync);
+
+        assertEquals("adapter.sync.compress (environment variable ADAPTER_SYNC_COMPRESS) is 'yes'; it must be true or "
+                + "false.", problem.getMessage());
+    }
+
+    @Test
     void aScheduleNeedsSecondsFirst() {
         values.put("adapter.sync.schedule", "0 2 * * *");
 

@@ -161,6 +161,7 @@ class AdapterAgainstRealHubIT {
         settings.put("ADAPTER_SERVE_SECRET", "secret-shared-with-the-hub");
         settings.put("ADAPTER_SRU_URL", "http://127.0.0.1:" + RealHub.freePort() + "/sru");
         settings.put("ADAPTER_SRU_ATTEMPTS", "1");
+        settings.put("ADAPTER_SYNC_COMPRESS", "true"); // the hub takes gzipped batches too
 
         AdapterProcess serve = AdapterProcess.start(work.resolve("serve"), settings, "serve", "--sync-now");
         try {

@@ -103,7 +103,7 @@ class OaiPmhSyncTest {
             OaiPmhSource source = new OaiPmhSource(new OaiPmhSettings(URI.create("http://localhost:" + port + "/oai"),
                     "marc21", Optional.empty(),
                     new RemoteServer.Retrying(Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(20))));
-            return new SyncEngine(source, hub, store, new SyncEngine.Settings(30, 2, state), SyncProgress.silent()).run();
+            return new SyncEngine(source, hub, store, new SyncEngine.Settings(30, 2, state, true), SyncProgress.silent()).run();
         }
     }
 

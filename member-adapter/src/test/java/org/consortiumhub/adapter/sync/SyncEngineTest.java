@@ -127,6 +127,16 @@ class SyncEngineTest {
     }
 
     @Test
+    void compressedBatchesCarryTheSameRecords() throws Exception {
+        Path files = folder("gzip", "marc/eg_hebrew.marc", "marc/stanford-50.mrc.gz");
+
+        SyncSummary summary = sync(files, true, 20, 2, true);
+
+        assertEquals(idsIn(files), new TreeSet<>(hub.ids()));
+        assertEquals(hub.records.size(), summary.created());
+    }
+
+    @Test
     void aBatchTheHubFindsTooLargeIsSentInSmallerParts() throws Exception {
         Path files = folder("large", "marc/eg_lul_fre_500.mrc");
         hub.largestBatch(60);
@@ -138,10 +148,15 @@ class SyncEngineTest {
     }
 
     private SyncSummary sync(Path files, boolean full, int batchSize, int concurrency) throws Exception {
+        return sync(files, full, batchSize, concurrency, false);
+    }
+
+    private SyncSummary sync(Path files, boolean full, int batchSize, int concurrency, boolean compress)
+            throws Exception {
         Path state = work.resolve("state");
         try (CheckpointStore store = CheckpointStore.open(state)) {
             MarcFilesSource source = new MarcFilesSource(new MarcFilesSettings(files, full));
-            return new SyncEngine(source, hub, store, new SyncEngine.Settings(batchSize, concurrency, state),
+            return new SyncEngine(source, hub, store, new SyncEngine.Settings(batchSize, concurrency, state, compress),
                     SyncProgress.silent()).run();
         }
     }
