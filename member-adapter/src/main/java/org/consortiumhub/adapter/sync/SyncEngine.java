@@ -36,7 +36,8 @@ public final class SyncEngine {
     /**
      * How a sync is run.
      *
-     * @param compress gzip each batch: a fifth of the bytes on a slow line to the hub, for some CPU on both sides
+     * @param compress gzip each batch: a quarter to a tenth of the bytes on a slow line to the hub, for some CPU on
+     *        both sides
      */
     public record Settings(int batchSize, int concurrency, Path workFolder, boolean compress) {
     }
