@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The adapter's command line: {@code member-adapter <command>}. */
 @TopCommand
 @Command(name = "member-adapter", mixinStandardHelpOptions = true, versionProvider = AdapterCommand.Version.class,
-        subcommands = CheckCommand.class,
+        subcommands = { CheckCommand.class, SyncCommand.class, ValidateCommand.class, StatusCommand.class,
+                ServeCommand.class },
         description = "Connects a member library's system to the consortium hub.")
 public class AdapterCommand implements Runnable {
 

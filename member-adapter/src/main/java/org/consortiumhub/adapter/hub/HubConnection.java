@@ -1,6 +1,7 @@
 package org.consortiumhub.adapter.hub;
 
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.consortiumhub.adapter.hub.HubConnectionException.Reason;
 import org.consortiumhub.api.client.AccessApi;
 import org.consortiumhub.api.client.ApiException;
+import org.consortiumhub.api.client.model.BatchReport;
 import org.consortiumhub.api.client.model.Caller;
 import org.consortiumhub.api.client.model.CallerKind;
 import org.consortiumhub.api.client.model.Problem;
@@ -31,6 +33,7 @@ public class HubConnection implements AutoCloseable {
 
     private final HubSettings settings;
     private final AccessApi access;
+    private final CatalogWrites catalog;
 
     public HubConnection(HubSettings settings) {
         this.settings = settings;
@@ -40,6 +43,32 @@ public class HubConnection implements AutoCloseable {
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new ApiKeyAuthentication(settings.apiKey()))
                 .build(AccessApi.class);
+        this.catalog = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(settings.hubUrl())
+                .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new ApiKeyAuthentication(settings.apiKey()))
+                .build(CatalogWrites.class);
+    }
+
+    /**
+     * Sends one batch of records (ISO 2709 or MARCXML, as the file holds) and returns the hub's report on each. The
+     * hub stores a batch atomically and a replay changes nothing, so a batch whose answer was lost may be sent again.
+     */
+    public BatchReport ingest(File batch, Duration timeout) throws HubConnectionException {
+        return call(() -> catalog.ingestRecords(batch), timeout);
+    }
+
+    /** Withdraws one of the member's records; false when the hub did not have it (already withdrawn). */
+    public boolean withdraw(String localId) throws HubConnectionException {
+        try {
+            call(() -> catalog.deleteRecord(localId), settings.timeout());
+            return true;
+        } catch (HubConnectionException e) {
+            if (e.status() == Response.Status.NOT_FOUND.getStatusCode()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Asks the hub who these credentials belong to; only an adapter key of a member library passes. */
@@ -56,10 +85,14 @@ public class HubConnection implements AutoCloseable {
 
     /** Waits for one call, no longer than the configured timeout, and explains any failure. */
     private <T> T call(HubRequest<T> request) throws HubConnectionException {
+        return call(request, settings.timeout());
+    }
+
+    private <T> T call(HubRequest<T> request, Duration timeout) throws HubConnectionException {
         try {
-            return request.send().await().atMost(settings.timeout());
+            return request.send().await().atMost(timeout);
         } catch (ApiException | RuntimeException failure) {
-            throw explain(failure);
+            throw explain(failure, timeout);
         }
     }
 
@@ -69,14 +102,14 @@ public class HubConnection implements AutoCloseable {
         Uni<T> send() throws ApiException;
     }
 
-    private HubConnectionException explain(Exception failure) {
+    private HubConnectionException explain(Exception failure, Duration timeout) {
         // The client's error answers and I/O failures arrive wrapped in the Uni's failure, so look down the chain.
         Optional<ApiException> errorAnswer = find(failure, ApiException.class);
         if (errorAnswer.isPresent()) {
             return errorAnswer(errorAnswer.get().getResponse());
         }
         if (failure instanceof TimeoutException) {
-            return unreachable("no answer within " + readable(settings.timeout()) + " (" + HubSettings.TIMEOUT + ")",
+            return unreachable("no answer within " + readable(timeout) + " (" + HubSettings.TIMEOUT + ")",
                     failure);
         }
         Throwable root = rootCause(failure);
@@ -108,7 +141,7 @@ public class HubConnection implements AutoCloseable {
                 .map(problem -> problem.getDetail() != null ? problem.getDetail() : problem.getTitle())
                 .map(text -> ": " + text)
                 .orElse(".");
-        return new HubConnectionException(Reason.HUB_ERROR,
+        return new HubConnectionException(Reason.HUB_ERROR, status,
                 "The hub at " + settings.hubUrl() + " answered with an error (HTTP " + status + ")" + explanation);
     }
 
@@ -148,6 +181,7 @@ public class HubConnection implements AutoCloseable {
         try {
             // MicroProfile REST clients are Closeable; closing frees the connection pool.
             ((Closeable) access).close();
+            ((Closeable) catalog).close();
         } catch (IOException e) {
             throw new IllegalStateException("Could not close the connection to the hub", e);
         }

@@ -18,18 +18,37 @@ public class HubConnectionException extends Exception {
     }
 
     private final Reason reason;
+    private final int status;
 
     public HubConnectionException(Reason reason, String message) {
         super(message);
         this.reason = reason;
+        this.status = 0;
+    }
+
+    public HubConnectionException(Reason reason, int status, String message) {
+        super(message);
+        this.reason = reason;
+        this.status = status;
     }
 
     public HubConnectionException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.status = 0;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The hub's HTTP status when it answered with an error, else 0. */
+    public int status() {
+        return status;
+    }
+
+    /** True when trying again later may succeed: no answer, or the hub (or a proxy before it) failed on its side. */
+    public boolean mayPass() {
+        return reason == Reason.HUB_UNREACHABLE || reason == Reason.HUB_ERROR && (status >= 500 || status == 429);
     }
 }
