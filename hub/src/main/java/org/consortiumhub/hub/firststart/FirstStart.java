@@ -195,9 +195,9 @@ public class FirstStart {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("insert into ill_lending_policy (member_id,"
                 + " lends_loans, lends_copies, material_types, loan_period_days, max_active_loans, loan_cost, copy_cost,"
                 + " last_resort, answer_days, rush_answer_hours, updated_at, updated_by)"
-                + " values (?1, ?2, ?3, cast(?4 as varchar(20)[]), ?5, cast(?6 as integer), ?7, ?8, ?9, 2, 4, now(), 'first start')")
+                + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as integer), ?7, ?8, ?9, 2, 4, now(), 'first start')")
                 .setParameter(1, member.id).setParameter(2, l.loans()).setParameter(3, l.copies())
-                .setParameter(4, "{" + String.join(",", l.formats()) + "}").setParameter(5, l.loanDays())
+                .setParameter(4, l.formats()).setParameter(5, l.loanDays())
                 .setParameter(6, l.maxActiveLoans()).setParameter(7, BigDecimal.valueOf(l.loanCost()))
                 .setParameter(8, BigDecimal.valueOf(l.copyCost())).setParameter(9, l.lastResort())
                 .executeUpdate()

@@ -76,7 +76,14 @@ public class HubMain {
             }
             // Quarkus's own exit handler would call System.exit before the database is stopped; this one
             // lets run() return (on Ctrl-C or SIGTERM too: Quarkus's shutdown hook waits for this thread).
-            Quarkus.run(null, (code, cause) -> exitCode[0] = code, args);
+            Quarkus.run(null, (code, cause) -> {
+                exitCode[0] = code;
+                if (cause != null) {
+                    // the handler replaces Quarkus's own, which would have reported why the start failed
+                    System.err.println("consortium-hub: the hub could not start: " + cause);
+                    cause.printStackTrace();
+                }
+            }, args);
             System.out.println("consortium-hub: stopping the embedded PostgreSQL");
         }
         System.out.println("consortium-hub: embedded PostgreSQL stopped cleanly");

@@ -204,6 +204,45 @@ class Iso18626Test {
     }
 
     @Test
+    void anExternalBorrowerHearsOfTheLendersStepsInSupplyingAgencyMessages() throws Exception {
+        wiremock.register(post(urlEqualTo("/peer/iso")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml").withBody(OK_CONFIRMATION)));
+        Library external = library();
+        Library lender = library();
+        String isbn = newIsbn();
+        holds(lender, isbn, "External borrower test " + isbn, true);
+        policy(lender);
+        policy(external, Map.of("lendsLoans", false, "lendsCopies", false,
+                "iso18626Address", "http://localhost:" + port + "/peer/iso"));
+        String peerId = "ext-" + System.nanoTime();
+        String request = "<request xmlns=\"" + NS + "\">" + header("HUB", external.code(), peerId)
+                + "<bibliographicInfo><title>External borrower test</title><bibliographicItemId>"
+                + "<bibliographicItemIdentifier>" + isbn + "</bibliographicItemIdentifier>"
+                + "<bibliographicItemIdentifierCode>ISBN</bibliographicItemIdentifierCode></bibliographicItemId>"
+                + "</bibliographicInfo><serviceInfo><serviceType>Loan</serviceType></serviceInfo></request>";
+        iso(external.apiKey(), request).then().body(containsString("<messageStatus>OK</messageStatus>"));
+        Response queue = lender.staffCall().get("/api/v1/ill/requests?side=lending");
+        assertEquals(1, (int) queue.path("total"), queue.asString());
+        long id = queue.jsonPath().getLong("requests[0].id");
+        assertEquals(external.code(), queue.path("requests[0].borrowerCode"));
+
+        lender.act(id, "willSupply").then().statusCode(200);
+        lender.act(id, "ship").then().statusCode(200);
+        List<LoggedRequest> messages = peerReceived(2);
+        String will = messages.get(0).getBodyAsString();
+        String shipped = messages.get(1).getBodyAsString();
+        assertValidIso(will);
+        assertValidIso(shipped);
+        assertTrue(will.contains("<status>WillSupply</status>") && will.contains("<requestingAgencyRequestId>" + peerId), will);
+        assertTrue(shipped.contains("<status>Loaned</status>") && shipped.contains("<dueDate>"), shipped);
+
+        // the external borrower confirms receipt in ISO 18626
+        iso(external.apiKey(), requesting(lender.code(), external.code(), peerId, "Received")).then()
+                .body(containsString("<messageStatus>OK</messageStatus>"));
+        assertEquals("RECEIVED", lender.staffCall().get("/api/v1/ill/requests/{id}", id).path("state"));
+    }
+
+    @Test
     void badMessagesGetIsoErrorsNeverA500() throws Exception {
         Library peer = library();
         Response malformed = iso(peer.apiKey(), "<request><header>");

@@ -10,6 +10,10 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.consortiumhub.catalog.match.Isbn;
+import org.consortiumhub.catalog.match.MatchKey;
+import org.consortiumhub.catalog.search.CatalogQuery;
+import org.consortiumhub.catalog.search.CatalogSearch;
 import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.iso.IsoError.Type;
 import org.consortiumhub.ill.request.IllRequests;
@@ -22,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Carries out what external ILL systems say in ISO 18626: a {@code request} becomes a request of the member the
- * system belongs to; a {@code requestingAgencyMessage} is that member's action as borrower, a
+ * system belongs to (of the catalog cluster its ISBN names, when exactly one does); a {@code requestingAgencyMessage} is that member's action as borrower, a
  * {@code supplyingAgencyMessage} its answer as lender. Each goes through the same state model and checks as staff
  * actions. Every message gets its confirmation: OK, or ERROR with the ISO error that says why.
  */
@@ -34,6 +38,9 @@ public class IsoGateway {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CatalogSearch catalog;
 
     /** Handles one message from the system of {@code memberCode}; the answer is the confirmation to send back. */
     public Uni<byte[]> receive(byte[] xml, String memberCode) {
@@ -76,7 +83,20 @@ public class IsoGateway {
                 level.equals("rush") || level.equals("urgent") ? NewRequest.ServiceLevel.RUSH : NewRequest.ServiceLevel.NORMAL,
                 r.maximumCost(), r.note(),
                 copy ? (copyright.contains("CCL") ? NewRequest.Copyright.CCL : NewRequest.Copyright.CCG) : null, false);
-        return requests.create(actor, member, req, r.header().requestingAgencyRequestId()).replaceWithVoid();
+        return clusterOf(r).flatMap(cluster -> requests.create(actor, member, cluster == null ? req : req.forCluster(cluster),
+                r.header().requestingAgencyRequestId())).replaceWithVoid();
+    }
+
+    /** The catalog cluster an ISBN of the request names, when exactly one does; else the request stays a citation. */
+    private Uni<Long> clusterOf(IsoMessage.Request r) {
+        String isbn = r.itemIds().stream().filter(i -> "ISBN".equalsIgnoreCase(i.code()) && i.value() != null)
+                .map(i -> Isbn.normalize(i.value())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (isbn == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return catalog.searchDatabase(new CatalogQuery(java.util.List.of(),
+                java.util.List.of(new MatchKey(MatchKey.Kind.ISBN, isbn).hash()), null, null, null, null, null, null, 1, 2))
+                .map(page -> page.hits().size() == 1 ? page.hits().get(0).clusterId() : null);
     }
 
     private Uni<Void> requesting(IsoMessage.RequestingAgencyMessage a, String member, String actor) {

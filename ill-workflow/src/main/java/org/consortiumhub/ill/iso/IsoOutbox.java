@@ -106,6 +106,61 @@ public class IsoOutbox {
                 });
     }
 
+    /** How a lender's step reads to an external borrower: reasonForMessage, answer, status. */
+    private record SupplierUpdate(String reason, String answer, String status) {
+    }
+
+    private static SupplierUpdate supplierUpdate(IllAction action, boolean loan) {
+        return switch (action) {
+            case EXPECT_TO_SUPPLY -> new SupplierUpdate("RequestResponse", null, "ExpectToSupply");
+            case WILL_SUPPLY -> new SupplierUpdate("RequestResponse", null, "WillSupply");
+            case ADD_CONDITIONS -> new SupplierUpdate("Notification", null, "ExpectToSupply");
+            case SHIP -> new SupplierUpdate("StatusChange", null, loan ? "Loaned" : "CopyCompleted");
+            case GRANT_RENEWAL -> new SupplierUpdate("RenewResponse", "Y", "Loaned");
+            case DENY_RENEWAL -> new SupplierUpdate("RenewResponse", "N", "Loaned");
+            case RECALL -> new SupplierUpdate("StatusChange", null, "Recalled");
+            case CHECK_IN -> new SupplierUpdate("StatusChange", null, "LoanCompleted");
+            case CONFIRM_CANCEL -> new SupplierUpdate("CancelResponse", "Y", "Cancelled");
+            case DENY_CANCEL -> new SupplierUpdate("CancelResponse", "N", "WillSupply");
+            case MARK_OVERDUE -> new SupplierUpdate("StatusChange", null, "Overdue");
+            // the hub tries the next lender itself; the borrower hears only when none is left
+            case END_ROTA -> new SupplierUpdate("StatusChange", null, "Unfilled");
+            default -> null;
+        };
+    }
+
+    /**
+     * Queues the supplying-agency message that tells an external borrower of a lender's step (or the end of the rota),
+     * if the request came from such a borrower.
+     */
+    public static Uni<Void> enqueueSupplierUpdate(SqlConnection conn, long requestId, IllAction action, String lenderCode,
+            java.time.LocalDate dueDate, String note, OffsetDateTime now) {
+        return conn.preparedQuery("select r.peer_request_id, r.service_type, r.borrower_id, b.code as borrower_code,"
+                + " p.iso18626_address from ill_request r join member_library b on b.id = r.borrower_id"
+                + " join ill_lending_policy p on p.member_id = r.borrower_id"
+                + " where r.id = $1 and r.peer_request_id is not null and p.iso18626_address is not null")
+                .execute(Tuple.of(requestId))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row r = rows.iterator().next();
+                    SupplierUpdate u = supplierUpdate(action, "LOAN".equals(r.getString("service_type")));
+                    if (u == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Header header = new Header("ISIL", lenderCode == null ? "HUB" : lenderCode, "ISIL",
+                            r.getString("borrower_code"), null, now.toInstant().toString(), r.getString("peer_request_id"),
+                            String.valueOf(requestId));
+                    byte[] body = IsoWriter.supplyingAgencyMessage(header, u.reason(), u.answer(), note, null, u.status(),
+                            dueDate == null || !u.status().equals("Loaned") ? null
+                                    : dueDate.atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
+                            now.toInstant(), action == IllAction.SHIP);
+                    return insert(conn, requestId, r.getLong("borrower_id"), r.getString("iso18626_address"),
+                            "supplyingAgencyMessage", body, now);
+                });
+    }
+
     private static Header header(String lenderCode, String borrowerCode, long requestId, OffsetDateTime now) {
         return new Header("ISIL", lenderCode, "ISIL", borrowerCode, null, now.toInstant().toString(), String.valueOf(requestId), null);
     }

@@ -79,6 +79,30 @@ public final class IsoWriter {
         return IsoXml.write(doc);
     }
 
+    /** A lender's answer or status change, for a borrower that is an external system. */
+    public static byte[] supplyingAgencyMessage(Header header, String reasonForMessage, String answerYesNo, String note,
+            String reasonUnfilled, String status, Instant dueDate, Instant lastChange, boolean sent) {
+        Document doc = IsoXml.newDocument();
+        Element m = wrap(doc, "supplyingAgencyMessage");
+        header(m, header);
+        Element info = add(m, "messageInfo", null);
+        add(info, "reasonForMessage", reasonForMessage);
+        addIfPresent(info, "answerYesNo", answerYesNo);
+        addIfPresent(info, "note", note);
+        addIfPresent(info, "reasonUnfilled", reasonUnfilled);
+        Element statusInfo = add(m, "statusInfo", null);
+        add(statusInfo, "status", status);
+        if (dueDate != null) {
+            add(statusInfo, "dueDate", dueDate.toString());
+        }
+        add(statusInfo, "lastChange", lastChange.truncatedTo(ChronoUnit.MILLIS).toString());
+        if (sent) {
+            Element delivery = add(m, "deliveryInfo", null);
+            add(delivery, "dateSent", lastChange.truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+        return IsoXml.write(doc);
+    }
+
     /**
      * The confirmation of a message of this kind ({@code request}, {@code supplyingAgencyMessage} or
      * {@code requestingAgencyMessage}): OK, or ERROR with the error. {@code received} null when the message could not

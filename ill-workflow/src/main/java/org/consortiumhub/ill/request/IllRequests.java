@@ -350,6 +350,8 @@ public class IllRequests {
         return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next)
                 .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                         next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
+                .flatMap(ignored -> side == Side.REQUESTER ? Uni.createFrom().voidItem()
+                        : IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, now()))
                 .flatMap(ignored -> next.state() == RequestState.SOURCING ? source(conn, next) : timers(conn, next)));
     }
 
@@ -368,6 +370,8 @@ public class IllRequests {
                         return update(conn, next).flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM,
                                 end.action().apiName(), r.state(), end.to(), null,
                                 "no lender left on the rota: review the request, re-request or cancel it", null))
+                                .flatMap(ignored -> IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
+                                        "no member could supply it", now()))
                                 .flatMap(ignored -> timers(conn, next));
                     }
                     Row lender = rows.iterator().next();

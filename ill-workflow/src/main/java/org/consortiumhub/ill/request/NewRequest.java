@@ -28,6 +28,12 @@ public record NewRequest(ServiceType serviceType, Long clusterId, String title, 
 
     public enum Copyright { CCG, CCL }
 
+    /** The same request for a catalog cluster, e.g. one an ISBN of a peer's request names. */
+    public NewRequest forCluster(long cluster) {
+        return new NewRequest(serviceType, cluster, title, author, articleTitle, articleAuthor, volume, issue, pages, year, issn,
+                patronId, patronName, needBefore, serviceLevel, maxCost, notes, copyright, copyrightPermission);
+    }
+
     /** Every problem of the request at once, so staff fix them in one go; throws if there is any. */
     public void check(LocalDate today) {
         List<FieldError> errors = new ArrayList<>();

@@ -158,6 +158,11 @@ class IsoMessagesTest {
         IsoMessage supplying = IsoReader.read(SharedData.bytes("iso18626/reshare-supplyingAgencyMessage.xml"));
         assertValid(IsoWriter.confirmation("supplyingAgencyMessage", supplying, now, null));
         assertValid(IsoWriter.confirmation("request", null, now, new IsoError(Type.BadlyFormedMessage, "not XML")));
+        byte[] loaned = IsoWriter.supplyingAgencyMessage(header(), "StatusChange", null, "on its way", null, "Loaned",
+                Instant.parse("2026-12-19T23:59:59Z"), now, true);
+        assertValid(loaned);
+        assertEquals("Loaned", ((IsoMessage.SupplyingAgencyMessage) IsoReader.read(loaned)).status());
+        assertValid(IsoWriter.supplyingAgencyMessage(header(), "RenewResponse", "N", null, null, "Loaned", null, now, false));
         assertInstanceOf(IsoMessage.Request.class, back);
     }
 }

@@ -1,0 +1,269 @@
+package org.consortiumhub.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.consortiumhub.ill.rota.LendingPolicy;
+import org.consortiumhub.ill.rota.RotaBuilder;
+import org.consortiumhub.ill.rota.RotaCandidate;
+import org.consortiumhub.ill.rota.RotaRequest;
+import org.consortiumhub.ill.state.ServiceType;
+
+/**
+ * The ILL benchmark: drives a running hub over HTTP as the ILL staff of several members would, and times the rota
+ * ranking in memory. Prints what it measured.
+ *
+ * <ol>
+ * <li><b>Setup.</b> {@code members} member libraries with ILL staff, adapter keys and lending policies; each member's
+ * adapter sends the same {@code titles} books, so every cluster is held by every member.</li>
+ * <li><b>Transitions.</b> {@code clients} staff run whole loans for {@code seconds}: the borrower requests (the hub
+ * builds the rota from the catalog, policies and loads, and sends it), the lender answers will-supply and ships, the
+ * borrower receives and returns, the lender checks in. Every action call is one transition; their rate and latency
+ * percentiles are printed, and the request creations' (rota included) separately.</li>
+ * <li><b>Rota.</b> {@link RotaBuilder} ranking 200 candidates, timed per call in memory.</li>
+ * </ol>
+ *
+ * Arguments are {@code name=value}: {@code hub} (http://localhost:8080), {@code password} (the admin's),
+ * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30).
+ * {@code bench/run-ill-benchmark.sh} starts a hub and runs it.
+ */
+public final class IllBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern LENDER = Pattern.compile("\"lenderCode\":\"([^\"]+)\"");
+    private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
+    private static final Pattern CLUSTER = Pattern.compile("\"clusterId\":(\\d+)");
+    private static final String STAFF_PASSWORD = "bench-staff-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String hub;
+    private final String admin;
+    private final Map<String, String> options;
+
+    private IllBenchmark(Map<String, String> options) {
+        this.options = options;
+        this.hub = options.getOrDefault("hub", "http://localhost:8080");
+        this.admin = basic("admin", options.get("password"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            options.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        if (!options.containsKey("password")) {
+            System.err.println("usage: IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…]");
+            System.exit(2);
+        }
+        new IllBenchmark(options).run();
+    }
+
+    private int option(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+    }
+
+    private void run() throws Exception {
+        rota();
+        int members = option("members", 8);
+        int titles = option("titles", 50);
+        List<String> codes = new ArrayList<>();
+        Map<String, String> staff = new HashMap<>();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+        for (int m = 0; m < members; m++) {
+            String code = "BN-" + run + m;
+            call("POST", "/api/v1/members", admin, "{\"code\":\"" + code + "\",\"name\":\"Bench library " + m
+                    + "\",\"contactEmail\":\"ill@bench.example.org\",\"shippingAddress\":{\"line1\":\"1 Bench Road\","
+                    + "\"locality\":\"Benchville\",\"postalCode\":\"00000\",\"country\":\"US\"}}", 201);
+            String user = "bench" + run.toLowerCase() + m;
+            call("POST", "/api/v1/users", admin, "{\"username\":\"" + user + "\",\"displayName\":\"Bench " + m
+                    + "\",\"email\":\"" + user + "@bench.example.org\",\"role\":\"ILL_STAFF\",\"memberCode\":\"" + code
+                    + "\",\"password\":\"" + STAFF_PASSWORD + "\"}", 201);
+            staff.put(code, basic(user, STAFF_PASSWORD));
+            call("PUT", "/api/v1/ill/lending-policies/" + code, admin, "{\"lendsLoans\":true,\"lendsCopies\":true,"
+                    + "\"loanPeriodDays\":28,\"answerDays\":2,\"rushAnswerHours\":4,\"loanCost\":" + (m % 3) + "}", 200);
+            Matcher key = SECRET.matcher(call("POST", "/api/v1/members/" + code + "/api-keys", admin, "{\"label\":\"bench\"}", 201));
+            key.find();
+            String marc = catalog(run, titles);
+            HttpRequest ingest = HttpRequest.newBuilder(URI.create(hub + "/api/v1/catalog/records"))
+                    .header("Authorization", "Bearer " + key.group(1)).header("Content-Type", "application/marcxml+xml")
+                    .POST(HttpRequest.BodyPublishers.ofString(marc)).build();
+            HttpResponse<String> r = http.send(ingest, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("ingest: HTTP " + r.statusCode() + " " + r.body());
+            }
+            codes.add(code);
+        }
+        List<Long> clusters = new ArrayList<>();
+        for (int t = 0; t < titles; t++) {
+            Matcher c = CLUSTER.matcher(call("GET", "/api/v1/catalog/records/" + codes.get(0) + "/bench" + run + "-" + t, admin, null, 200));
+            c.find();
+            clusters.add(Long.parseLong(c.group(1)));
+        }
+        System.out.printf("SETUP members=%d titles=%d clusters=%d%n", members, titles, clusters.size());
+        transitions(codes, staff, clusters);
+    }
+
+    private void transitions(List<String> codes, Map<String, String> staff, List<Long> clusters) throws InterruptedException {
+        int clients = option("clients", 16);
+        long end = System.nanoTime() + Duration.ofSeconds(option("seconds", 30)).toNanos();
+        ConcurrentLinkedQueue<Long> actions = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> creations = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    try {
+                        String borrower = codes.get(random.nextInt(codes.size()));
+                        long cluster = clusters.get(random.nextInt(clusters.size()));
+                        long t0 = System.nanoTime();
+                        String created = call("POST", "/api/v1/ill/requests", staff.get(borrower), "{\"serviceType\":\"LOAN\","
+                                + "\"clusterId\":" + cluster + ",\"patronId\":\"P" + random.nextInt(100000) + "\"}", 201);
+                        creations.add(System.nanoTime() - t0);
+                        Matcher id = ID.matcher(created);
+                        Matcher lender = LENDER.matcher(created);
+                        id.find();
+                        if (!lender.find()) {
+                            continue;
+                        }
+                        String path = "/api/v1/ill/requests/" + id.group(1) + "/actions";
+                        String l = staff.get(lender.group(1));
+                        String b = staff.get(borrower);
+                        for (String[] step : new String[][] { { l, "willSupply" }, { l, "ship" }, { b, "received" },
+                                { b, "shipReturn" }, { l, "checkIn" } }) {
+                            long s0 = System.nanoTime();
+                            call("POST", path, step[0], "{\"action\":\"" + step[1] + "\"}", 200);
+                            actions.add(System.nanoTime() - s0);
+                        }
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] a = sorted(actions);
+        long[] c = sorted(creations);
+        System.out.printf("TRANSITIONS clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
+                clients, seconds, a.length, a.length / seconds, ms(a, 0.50), ms(a, 0.95), ms(a, 0.99), failures.get());
+        System.out.printf("REQUESTS created=%d rate=%.0f/s p50=%.1fms p99=%.1fms (rota from catalog, policies and loads, then sent)%n",
+                c.length, c.length / seconds, ms(c, 0.50), ms(c, 0.99));
+    }
+
+    /** The pure ranking: 200 candidates with policies, loads and closures, timed per call after a warm-up. */
+    private static void rota() {
+        Random random = new Random(18626);
+        List<RotaCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            LendingPolicy p = new LendingPolicy(true, random.nextInt(5) > 0, i % 7 == 0 ? Set.of("BOOK", "SCORE") : Set.of(), 28,
+                    i % 5 == 0 ? 10 : null, BigDecimal.valueOf(random.nextInt(4)), BigDecimal.ZERO, i % 50 == 0, 2, 4,
+                    List.of(), null, null);
+            candidates.add(new RotaCandidate(i + 2, String.format("US-M%03d", i), i % 17 == 0 ? null : p, 1 + random.nextInt(3),
+                    random.nextInt(3), random.nextInt(12), random.nextInt(200), random.nextInt(200), null));
+        }
+        RotaRequest request = new RotaRequest(ServiceType.LOAN, 1, "BOOK", true, LocalDate.now(), new BigDecimal("3"));
+        for (int i = 0; i < 20_000; i++) {
+            RotaBuilder.build(request, candidates);
+        }
+        long[] times = new long[50_000];
+        for (int i = 0; i < times.length; i++) {
+            long t0 = System.nanoTime();
+            RotaBuilder.build(request, candidates);
+            times[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        System.out.printf("ROTA candidates=200 calls=%d p50=%.3fms p99=%.3fms (ranking and explanations, in memory)%n",
+                times.length, ms(times, 0.50), ms(times, 0.99));
+    }
+
+    private static String catalog(String run, int titles) {
+        StringBuilder s = new StringBuilder("<collection xmlns=\"http://www.loc.gov/MARC21/slim\">");
+        for (int t = 0; t < titles; t++) {
+            String isbn = isbn(run, t);
+            s.append("<record><leader>00000nam a2200000 a 4500</leader><controlfield tag=\"001\">bench").append(run).append('-')
+                    .append(t).append("</controlfield><controlfield tag=\"008\">200101s2020    nyu           000 1 eng d</controlfield>")
+                    .append("<datafield tag=\"020\" ind1=\" \" ind2=\" \"><subfield code=\"a\">").append(isbn).append("</subfield></datafield>")
+                    .append("<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">Bench title ").append(run).append(' ')
+                    .append(t).append("</subfield></datafield><datafield tag=\"300\" ind1=\" \" ind2=\" \"><subfield code=\"a\">")
+                    .append(100 + t).append(" p.</subfield></datafield><datafield tag=\"952\" ind1=\" \" ind2=\" \">")
+                    .append("<subfield code=\"p\">39").append(t).append("</subfield><subfield code=\"o\">QA").append(t)
+                    .append("</subfield></datafield></record>");
+        }
+        return s.append("</collection>").toString();
+    }
+
+    private static String isbn(String run, int t) {
+        String digits = String.format("978%09d", Math.floorMod((run + t).hashCode(), 1_000_000_000));
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+
+    private String call(String method, String path, String auth, String body, int expected) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub + path)).header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long[] sorted(ConcurrentLinkedQueue<Long> q) {
+        long[] a = q.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}
