@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LOADS=${1:-50}; LOADS=${LOADS#loads=}
 REQUESTS=${2:-200}; REQUESTS=${REQUESTS#requests=}
-PORT=${BENCH_PORT:-8098}
+PORT=${BENCH_PORT:-8094}
 DATA=$(mktemp -d)
 trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null || true; rm -rf "$DATA"' EXIT
 

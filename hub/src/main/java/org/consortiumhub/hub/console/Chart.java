@@ -30,8 +30,10 @@ public final class Chart {
     public static String of(List<String> labels, boolean stacked, Series... series) {
         JsonArray datasets = new JsonArray();
         for (Series s : series) {
-            JsonObject set = new JsonObject().put("label", s.label()).put("data", new JsonArray(List.copyOf(
-                    s.values().stream().map(v -> (Object) v).toList())))
+            // a month without a figure (no request decided yet) is a gap in the line: null, which List.copyOf refuses
+            JsonArray data = new JsonArray();
+            s.values().forEach(data::add);
+            JsonObject set = new JsonObject().put("label", s.label()).put("data", data)
                     .put("backgroundColor", s.colour()).put("borderColor", s.colour());
             if (s.line()) {
                 set.put("type", "line").put("tension", 0.2).put("spanGaps", true);
