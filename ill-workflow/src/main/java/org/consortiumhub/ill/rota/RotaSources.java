@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 
 import org.consortiumhub.catalog.CatalogException;
 import org.consortiumhub.catalog.store.CatalogReads;
-import org.consortiumhub.catalog.store.CatalogReads.ClusterView;
-import org.consortiumhub.catalog.store.CatalogReads.StoredRecord;
+import org.consortiumhub.catalog.store.CatalogReads.ClusterHoldings;
+import org.consortiumhub.catalog.store.CatalogReads.RecordHoldings;
 import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.rota.LendingPolicies.PolicyWithSecret;
 import org.consortiumhub.ill.state.ServiceType;
@@ -39,7 +39,7 @@ public class RotaSources {
     static final int BALANCE_DAYS = 365;
 
     /** The catalog's description of what is asked for; the format in the policies' words (BOOK, SCORE, …). */
-    public record Subject(long clusterId, String title, String author, Integer year, String format, ClusterView cluster) {
+    public record Subject(long clusterId, String title, String author, Integer year, String format, ClusterHoldings cluster) {
     }
 
     private record Held(List<String> localIds, int copies, int lendable) {
@@ -59,7 +59,7 @@ public class RotaSources {
 
     /** The cluster asked for; an unknown cluster is the caller's mistake (400 naming the field). */
     public Uni<Subject> subject(long clusterId) {
-        return catalog.cluster(clusterId)
+        return catalog.holdings(clusterId)
                 .onFailure(CatalogException.class).transform(e -> ((CatalogException) e).status() == 404
                         ? IllException.invalid("clusterId", "the union catalog has no cluster " + clusterId)
                         : e)
@@ -139,9 +139,9 @@ public class RotaSources {
      * not missing, and those that may go out on loan. A record without item or holdings data counts as one copy of
      * unknown status: the member catalogued it, so it is asked.
      */
-    private static Map<String, Held> held(ClusterView cluster) {
+    private static Map<String, Held> held(ClusterHoldings cluster) {
         Map<String, Held> held = new LinkedHashMap<>();
-        for (StoredRecord r : cluster.records()) {
+        for (RecordHoldings r : cluster.records()) {
             int copies = 0;
             int lendable = 0;
             if (r.holdings().isEmpty()) {

@@ -33,6 +33,14 @@ public class CatalogReads {
     public record ClusterView(ClusterHit summary, String preferredRecord, List<String> identifiers, List<StoredRecord> records) {
     }
 
+    /** A record's holdings alone: who holds it under which local id, and its copies (JSON as stored). */
+    public record RecordHoldings(String memberCode, String localId, JsonArray holdings) {
+    }
+
+    /** A cluster's summary and, per record, its holdings, without the records' MARC: what lending decisions need. */
+    public record ClusterHoldings(ClusterHit summary, List<RecordHoldings> records) {
+    }
+
     private static final String RECORD = "select m.code, r.local_id, r.cluster_id, r.title, r.author, r.pub_year, r.format,"
             + " r.language, r.holdings, r.marc, r.profile, r.updated_at, r.id from catalog_record r"
             + " join member_library m on m.id = r.member_id";
@@ -86,6 +94,36 @@ public class CatalogReads {
                     return new ClusterView(org.consortiumhub.catalog.search.CatalogSearch.hit(c), preferred,
                             List.copyOf(identifiers), records);
                 }));
+    }
+
+    /**
+     * A cluster's summary and every record's holdings, followed to the cluster it merged into like
+     * {@link #cluster(long)}, but without reading or decoding the records themselves.
+     */
+    public Uni<ClusterHoldings> holdings(long clusterId) {
+        return pool.preparedQuery("select c.id, c.title, c.author, c.pub_year, c.format, c.language, c.record_count,"
+                + " c.holdings from catalog_cluster c"
+                + " where c.id = coalesce((select into_id from catalog_cluster_merge where retired_id = $1), $1)")
+                .execute(Tuple.of(clusterId))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw CatalogException.notFound("there is no cluster " + clusterId);
+                    }
+                    Row c = rows.iterator().next();
+                    return pool.preparedQuery("select m.code, r.local_id, r.holdings from catalog_record r"
+                            + " join member_library m on m.id = r.member_id where r.cluster_id = $1 order by m.code, r.local_id")
+                            .execute(Tuple.of(c.getLong("id")))
+                            .map(records -> {
+                                List<RecordHoldings> list = new ArrayList<>();
+                                for (Row r : records) {
+                                    Object holdings = r.getValue("holdings");
+                                    list.add(new RecordHoldings(r.getString("code"), r.getString("local_id"),
+                                            holdings instanceof JsonArray a ? a
+                                                    : new JsonArray(holdings == null ? "[]" : holdings.toString())));
+                                }
+                                return new ClusterHoldings(org.consortiumhub.catalog.search.CatalogSearch.hit(c), list);
+                            });
+                });
     }
 
     private static StoredRecord stored(Row r) {
