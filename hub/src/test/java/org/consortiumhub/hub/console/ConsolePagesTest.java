@@ -242,4 +242,28 @@ class ConsolePagesTest {
         ConsoleBrowser stranger = ConsoleBrowser.login(createUser("ILL_STAFF", other), STAFF_PASSWORD);
         stranger.page().get("/console/members/{code}/lending-policy", member).then().statusCode(403);
     }
+
+    @Test
+    void managersReadTheAllianceReportsForAPeriodAndDownloadThem() {
+        ConsoleBrowser manager = ConsoleBrowser.login(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD);
+        manager.page().queryParam("from", "2026-01-01").queryParam("to", "2026-12-31").get("/console/alliance/reports")
+                .then().statusCode(200)
+                .body(containsString("Spend per member"))
+                .body(containsString("Shared print: retention coverage"))
+                .body(containsString("Digital preservation audit"))
+                .body(containsString("Buy instead of borrow"))
+                .body(containsString("data-chart=\"spend-chart\""))
+                .body(containsString("value=\"2026-01-01\""));
+        String csv = manager.page().queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .get("/console/alliance/reports/spend.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("spend.csv")).extract().asString();
+        assertTrue(csv.startsWith("member,"), csv);
+        manager.page().queryParam("from", "soon").get("/console/alliance/reports").then().statusCode(200)
+                .body(containsString("Dates are written as YYYY-MM-DD"));
+        manager.page().queryParam("from", "2026-12-31").queryParam("to", "2026-01-01").get("/console/alliance/reports")
+                .then().statusCode(200).body(containsString("after it ends"));
+        ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", createMember()), STAFF_PASSWORD);
+        staff.page().get("/console/alliance/reports").then().statusCode(403);
+        staff.page().get("/console/alliance/reports/spend.csv").then().statusCode(403);
+    }
 }
