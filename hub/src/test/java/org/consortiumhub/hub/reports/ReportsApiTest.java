@@ -152,7 +152,11 @@ class ReportsApiTest {
         Map<String, Object> twoCopies = program(coverage.path("programs"), two);
         assertEquals(1, twoCopies.get("gaps"), "two members hold it, one retains it: a gap");
         Map<String, Object> gap = ((List<Map<String, Object>>) twoCopies.get("lines")).get(0);
-        assertEquals(Map.of("clusterId", (int) cluster, "holders", 2, "retained", 1, "required", 2, "status", "GAP"),
+        // Other tests may hold the same real record: the report counts every member holding the cluster now.
+        int holders = asAdmin().get("/api/v1/catalog/clusters/{id}", cluster).then().statusCode(200).extract()
+                .jsonPath().getList("holdings").size();
+        assertTrue(holders >= 2, "a and b hold it at least");
+        assertEquals(Map.of("clusterId", (int) cluster, "holders", holders, "retained", 1, "required", 2, "status", "GAP"),
                 Map.of("clusterId", gap.get("clusterId"), "holders", gap.get("holders"), "retained", gap.get("retained"),
                         "required", gap.get("required"), "status", gap.get("status")));
         assertEquals(1, ((List<?>) twoCopies.get("expiring")).size());
