@@ -35,7 +35,7 @@ class AllianceAccessMatrixTest {
 
     enum Operation {
         LIST_PROPOSALS, READ_PROPOSAL, CREATE_PROPOSAL, UPLOAD_TITLE_LIST, PREVIEW_SHARES, DECIDE, PLEDGE, WITHDRAW_PLEDGE,
-        LIST_PURCHASES, READ_PURCHASE, UPLOAD_USAGE, LIST_PROGRAMS, CREATE_PROGRAM, IMPORT_583, SUGGEST_ALLOCATIONS,
+        LIST_PURCHASES, READ_PURCHASE, UPLOAD_USAGE, UPLOAD_TABULAR_USAGE, LIST_PROGRAMS, CREATE_PROGRAM, IMPORT_583, SUGGEST_ALLOCATIONS,
         READ_ALERTS, LIST_UNITS, CREATE_UNIT, RECORD_COPY, REPORT_FIXITY, READ_REPORT
     }
 
@@ -45,7 +45,8 @@ class AllianceAccessMatrixTest {
             Operation.PREVIEW_SHARES, Operation.DECIDE, Operation.CREATE_PROGRAM, Operation.SUGGEST_ALLOCATIONS,
             Operation.CREATE_UNIT);
     /** Recorded for a member by a manager, or by the member's own staff. */
-    static final EnumSet<Operation> RECORDS = EnumSet.of(Operation.UPLOAD_USAGE, Operation.IMPORT_583, Operation.RECORD_COPY);
+    static final EnumSet<Operation> RECORDS = EnumSet.of(Operation.UPLOAD_USAGE, Operation.UPLOAD_TABULAR_USAGE,
+            Operation.IMPORT_583, Operation.RECORD_COPY);
     /** Done for a member by its own staff alone. */
     static final EnumSet<Operation> MEMBERS_OWN = EnumSet.of(Operation.PLEDGE, Operation.WITHDRAW_PLEDGE, Operation.REPORT_FIXITY);
 
@@ -141,6 +142,8 @@ class AllianceAccessMatrixTest {
                     .get("/api/v1/procurement/purchases/{id}", a.purchase);
             case UPLOAD_USAGE -> call.body(Map.of("Report_Header", Map.of("Report_ID", "TR_J1", "Release", "5"), "Report_Items", List.of()))
                     .post("/api/v1/usage/{m}", member);
+            case UPLOAD_TABULAR_USAGE -> call.contentType("text/csv").body("Report_ID,TR_J1\nRelease,5\n,\nTitle,Metric_Type,Jan-2024\n")
+                    .post("/api/v1/usage/{m}/tabular", member);
             case LIST_PROGRAMS -> call.get("/api/v1/retention/programs");
             case CREATE_PROGRAM -> call.body(Map.of("name", "Matrix " + System.nanoTime(), "targetCopies", 1))
                     .post("/api/v1/retention/programs");
