@@ -110,5 +110,10 @@ public final class ProcurementResource {
         public Uni<UsageUpload> uploadUsage(String code, Map<String, Object> report) {
             return Uni.createFrom().deferred(() -> usage.upload(Caller.of(identity), code, report));
         }
+
+        @Override
+        public Uni<UsageUpload> uploadTabularUsage(String code, String report) {
+            return Uni.createFrom().deferred(() -> usage.uploadTabular(Caller.of(identity), code, report));
+        }
     }
 }

@@ -29,17 +29,31 @@ public class UsageService {
     @Inject
     Pool pool;
 
+    /** Records a COUNTER R5 title report sent as JSON. */
     public Uni<UsageUpload> upload(Caller caller, String code, Map<String, Object> body) {
         AccessPolicy.recordForMember(caller, code, "record usage");
-        CounterTitleReport.Report report;
+        return record(code, readable(() -> CounterTitleReport.read(new JsonObject(body))));
+    }
+
+    /** Records a COUNTER R5 title report sent in its tabular form. */
+    public Uni<UsageUpload> uploadTabular(Caller caller, String code, String body) {
+        AccessPolicy.recordForMember(caller, code, "record usage");
+        return record(code, readable(() -> CounterTitleReport.readTabular(body)));
+    }
+
+    /** The report, or a 400 naming where it is unreadable (the part of the message before its first colon). */
+    private static CounterTitleReport.Report readable(java.util.function.Supplier<CounterTitleReport.Report> reader) {
         try {
-            report = CounterTitleReport.read(new JsonObject(body));
+            return reader.get();
         } catch (CounterTitleReport.UnreadableReportException e) {
             String message = e.getMessage();
             int colon = message.indexOf(": ");
             throw ProblemException.invalid(colon > 0 ? message.substring(0, colon) : "body",
                     colon > 0 ? message.substring(colon + 2) : message);
         }
+    }
+
+    private Uni<UsageUpload> record(String code, CounterTitleReport.Report report) {
         List<MonthlyCount> counts = report.counts();
         int n = counts.size();
         String[] titles = new String[n];

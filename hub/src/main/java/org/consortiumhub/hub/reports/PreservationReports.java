@@ -30,6 +30,9 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class PreservationReports {
 
+    /** Coverage lines are listed worst first. */
+    private static final List<CoverageStatus> URGENCY = List.of(CoverageStatus.UNCOVERED, CoverageStatus.GAP, CoverageStatus.MET);
+
     @Inject
     Pool pool;
 
@@ -84,7 +87,7 @@ public class PreservationReports {
                         .status(CoverageStatus.valueOf(status.name())));
             }
             for (ProgramCoverage p : programs.values()) {
-                p.getLines().sort(Comparator.comparing((CoverageLine l) -> l.getStatus() == CoverageStatus.MET)
+                p.getLines().sort(Comparator.comparingInt((CoverageLine l) -> URGENCY.indexOf(l.getStatus()))
                         .thenComparing(CoverageLine::getClusterId));
             }
             t.getItem2().stream().filter(a -> a.getKind() == RetentionAlertKind.ENDING)

@@ -224,6 +224,10 @@ class ProcurementApiTest {
                         .put("Instance", new JsonArray().add(new JsonObject().put("Metric_Type", "Total_Item_Requests").put("Count", 13)))))));
         manager().body(small.encode()).post("/api/v1/usage/{m}", b).then().statusCode(200).body("counts", equalTo(1));
         staff(staffC).body(small.encode()).post("/api/v1/usage/{m}", a).then().statusCode(403);
+        // The tabular form of a report is read too (this one counts denials, which shares do not use).
+        staff(staffC).contentType("text/tab-separated-values").body(SharedData.bytes("counter/pycounter/tr_j2.tsv"))
+                .post("/api/v1/usage/{m}/tabular", c).then().statusCode(200).body("reportId", equalTo("TR_J2"))
+                .body("counts", equalTo(1)).body("firstMonth", equalTo("2017-01-01"));
         staff(staffA).body(Map.of("Report_Header", Map.of("Report_ID", "PR", "Release", "5"), "Report_Items", List.of()))
                 .post("/api/v1/usage/{m}", a).then().statusCode(400).body("detail", containsString("not a title report"));
 

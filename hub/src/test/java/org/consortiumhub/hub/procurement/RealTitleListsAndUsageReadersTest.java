@@ -104,6 +104,24 @@ class RealTitleListsAndUsageReadersTest {
         assertEquals(java.time.YearMonth.of(2021, 1), first.month());
     }
 
+    @Test
+    void tabularCounterReportsReadWithTheirMonthColumns() {
+        var denials = CounterTitleReport.readTabular(new String(SharedData.bytes("counter/pycounter/tr_j2.tsv"), StandardCharsets.UTF_8));
+        assertEquals("TR_J2", denials.reportId());
+        // Journal A's row: Reporting_Period_Total 3, Jan-2017 3, the other months empty; the total is not a month.
+        assertEquals(List.of(new CounterTitleReport.MonthlyCount("Journal A", "PlatformX", "1111-22222", "1111-1223",
+                "Limit_Exceeded", java.time.YearMonth.of(2017, 1), 3)), denials.counts());
+        var requests = CounterTitleReport.readTabular(new String(SharedData.bytes("counter/pycounter/tr_j1.tsv"), StandardCharsets.UTF_8));
+        assertEquals("TR_J1", requests.reportId());
+        assertEquals(List.of(), requests.counts(), "the sample has titles but no counts");
+        var notTitles = assertThrows(CounterTitleReport.UnreadableReportException.class, () -> CounterTitleReport.readTabular(
+                "Report_Name\tPlatform Master Report\nReport_ID\tPR\nRelease\t5\n\nPlatform\tMetric_Type\tJan-2024\n"));
+        assertTrue(notTitles.getMessage().contains("no column header row starting with Title"), notTitles.getMessage());
+        var badCount = assertThrows(CounterTitleReport.UnreadableReportException.class, () -> CounterTitleReport.readTabular(
+                "Report_ID,TR_J1\nRelease,5\n,\nTitle,Online_ISSN,Metric_Type,Jan-2024\nJ,1421-9662,Total_Item_Requests,many\n"));
+        assertEquals("line 5: 'many' under 2024-01 is not a count", badCount.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "counter/celus/C5_PR_test.json", "counter/folio_mod-erm-usage-counter/c5/converter_dr_dr.json",
             "counter/folio_mod-erm-usage-counter/c5/reports_full_ir.json" })

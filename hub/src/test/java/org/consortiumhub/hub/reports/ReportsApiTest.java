@@ -150,12 +150,11 @@ class ReportsApiTest {
         var coverage = manager(manager).queryParam("withinMonths", 3).get("/api/v1/reports/retention-coverage").then()
                 .statusCode(200).extract();
         Map<String, Object> twoCopies = program(coverage.path("programs"), two);
-        assertEquals(1, twoCopies.get("gaps"), "two members hold it, one retains it: a gap");
+        assertEquals(1, twoCopies.get("gaps"), "two members or more hold it, one retains it: a gap");
         Map<String, Object> gap = ((List<Map<String, Object>>) twoCopies.get("lines")).get(0);
-        // Other tests may hold the same real record: the report counts every member holding the cluster now.
-        int holders = asAdmin().get("/api/v1/catalog/clusters/{id}", cluster).then().statusCode(200).extract()
-                .jsonPath().getList("holdings").size();
-        assertTrue(holders >= 2, "a and b hold it at least");
+        // Other tests may hold the same record: the holders are whoever the catalog says, two at least.
+        int holders = asAdmin().get("/api/v1/catalog/clusters/{id}", cluster).then().extract().<List<?>>path("holdings").size();
+        assertTrue(holders >= 2);
         assertEquals(Map.of("clusterId", (int) cluster, "holders", holders, "retained", 1, "required", 2, "status", "GAP"),
                 Map.of("clusterId", gap.get("clusterId"), "holders", gap.get("holders"), "retained", gap.get("retained"),
                         "required", gap.get("required"), "status", gap.get("status")));
