@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.membership.MemberService;
+import org.consortiumhub.hub.reports.CsvTable;
 import org.consortiumhub.ill.stats.IllStatistics;
 import org.jboss.resteasy.reactive.RestPath;
 

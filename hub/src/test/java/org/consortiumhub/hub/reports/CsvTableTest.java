@@ -1,4 +1,4 @@
-package org.consortiumhub.hub.console;
+package org.consortiumhub.hub.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,12 +11,19 @@ class CsvTableTest {
     void quotesWhatNeedsQuotingAndDefusesFormulas() {
         String csv = new CsvTable("title", "count").row("Pride, and \"Prejudice\"", 3).row("=HYPERLINK(\"x\")", -4)
                 .row("line\nbreak", null).text();
-        assertEquals("\uFEFFtitle,count\r\n\"Pride, and \"\"Prejudice\"\"\",3\r\n\"'=HYPERLINK(\"\"x\"\")\",-4\r\n"
+        assertEquals("title,count\r\n\"Pride, and \"\"Prejudice\"\"\",3\r\n\"'=HYPERLINK(\"\"x\"\")\",-4\r\n"
                 + "\"line\nbreak\",\r\n", csv);
     }
 
     @Test
     void aRowMustFillEveryColumn() {
         assertThrows(IllegalArgumentException.class, () -> new CsvTable("a", "b").row("only one"));
+    }
+
+    @Test
+    void aReportIsItsHeaderAndItsRows() {
+        assertEquals("member,spent\r\nUS-RVC,1250\r\nUS-HLU,\r\n",
+                CsvTable.of(new String[] { "member", "spent" }, java.util.List.of(java.util.List.of("US-RVC", 1250),
+                        java.util.Arrays.asList("US-HLU", null))));
     }
 }
