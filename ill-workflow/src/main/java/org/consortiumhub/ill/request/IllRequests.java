@@ -629,8 +629,10 @@ public class IllRequests {
                         Side side = Side.valueOf(r.getString("side"));
                         ServiceType type = ServiceType.valueOf(r.getString("service_type"));
                         RequestState state = RequestState.valueOf(r.getString("state"));
-                        counts.add(new QueueCount(side, type, state, r.getLong("n"),
-                                !StateModel.of(type).allowed(state, side).isEmpty()));
+                        // A borrower may always cancel; that alone is no reason to look at a request.
+                        boolean needsAction = StateModel.of(type).allowed(state, side).stream()
+                                .anyMatch(a -> a != IllAction.CANCEL);
+                        counts.add(new QueueCount(side, type, state, r.getLong("n"), needsAction));
                     }
                     return counts;
                 });
