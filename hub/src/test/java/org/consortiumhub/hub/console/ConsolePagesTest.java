@@ -266,4 +266,20 @@ class ConsolePagesTest {
         staff.page().get("/console/alliance/reports").then().statusCode(403);
         staff.page().get("/console/alliance/reports/spend.csv").then().statusCode(403);
     }
+
+    @Test
+    void theHomePageCountsOpenRequestsAndMarksWhereItIsTheLibrarysMove() {
+        var setup = org.consortiumhub.hub.ill.IllFixtures.setup(java.util.Map.of());
+        org.consortiumhub.hub.ill.IllFixtures.request(setup.borrower(),
+                org.consortiumhub.hub.ill.IllFixtures.loanOf(setup.clusterId(), "P-H")).then().statusCode(201);
+        String borrower = ConsoleBrowser.login(setup.borrower().staff(), STAFF_PASSWORD).page().get("/console").then()
+                .statusCode(200).extract().asString();
+        String borrowing = borrower.substring(borrower.indexOf("id=\"borrowing-h\""), borrower.indexOf("id=\"lending-h\""));
+        assertTrue(borrowing.contains("state=SENT&amp;type=LOAN\">SENT</a>"), borrowing);
+        assertTrue(!borrowing.contains("your move"), "waiting for the lender is not the borrower's move: " + borrowing);
+        String lender = ConsoleBrowser.login(setup.first().staff(), STAFF_PASSWORD).page().get("/console").then()
+                .statusCode(200).extract().asString();
+        String lending = lender.substring(lender.indexOf("id=\"lending-h\""));
+        assertTrue(lending.contains("<tr class=\"needs-action\">") && lending.contains("your move"), lending);
+    }
 }
