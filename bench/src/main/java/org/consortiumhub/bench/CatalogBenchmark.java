@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,32 +53,24 @@ public final class CatalogBenchmark {
     private static final double HOLDING_SHARE = 0.45;
     private static final Pattern COUNT = Pattern.compile("\"(created|updated|unchanged|rejected)\":(\\d+)");
 
-    private final Map<String, String> options;
+    private final BenchOptions options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String hub;
     private final String admin;
 
-    private CatalogBenchmark(Map<String, String> options) {
+    private CatalogBenchmark(BenchOptions options) {
         this.options = options;
-        this.hub = options.getOrDefault("hub", "http://localhost:8080");
+        this.hub = options.get("hub", "http://localhost:8080");
         this.admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + options.get("password")).getBytes(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            options.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        if (!options.containsKey("password")) {
-            System.err.println("usage: CatalogBenchmark password=<admin password> [hub=…] [jdbc=…] [records=…] [clients=…] [seconds=…]");
-            System.exit(2);
-        }
-        new CatalogBenchmark(options).run();
+        new CatalogBenchmark(BenchOptions.parse(args,
+                "CatalogBenchmark password=<admin password> [hub=…] [jdbc=…] [records=…] [clients=…] [seconds=…]")).run();
     }
 
     private int option(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+        return options.get(name, fallback);
     }
 
     private void run() throws Exception {
@@ -248,7 +238,7 @@ public final class CatalogBenchmark {
             System.out.println("STORAGE  (no jdbc= given: not measured)");
             return;
         }
-        try (Connection c = DriverManager.getConnection(jdbc, options.getOrDefault("dbuser", "postgres"), null);
+        try (Connection c = DriverManager.getConnection(jdbc, options.get("dbuser", "postgres"), null);
                 Statement s = c.createStatement()) {
             s.execute("vacuum analyze catalog_record");
             s.execute("vacuum analyze catalog_match_key");

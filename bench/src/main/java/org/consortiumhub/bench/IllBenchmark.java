@@ -57,29 +57,21 @@ public final class IllBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String hub;
     private final String admin;
-    private final Map<String, String> options;
+    private final BenchOptions options;
 
-    private IllBenchmark(Map<String, String> options) {
+    private IllBenchmark(BenchOptions options) {
         this.options = options;
-        this.hub = options.getOrDefault("hub", "http://localhost:8080");
+        this.hub = options.get("hub", "http://localhost:8080");
         this.admin = basic("admin", options.get("password"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            options.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        if (!options.containsKey("password")) {
-            System.err.println("usage: IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…]");
-            System.exit(2);
-        }
-        new IllBenchmark(options).run();
+        new IllBenchmark(BenchOptions.parse(args,
+                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…]")).run();
     }
 
     private int option(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+        return options.get(name, fallback);
     }
 
     private void run() throws Exception {
