@@ -282,4 +282,43 @@ class ConsolePagesTest {
         String lending = lender.substring(lender.indexOf("id=\"lending-h\""));
         assertTrue(lending.contains("<tr class=\"needs-action\">") && lending.contains("your move"), lending);
     }
+
+    @Test
+    void aManagerProposesFromTheCatalogStaffPledgeAndTheManagerApproves() {
+        var lib = org.consortiumhub.hub.ill.IllFixtures.library();
+        String isbn = org.consortiumhub.hub.ill.IllFixtures.newIsbn();
+        long cluster = org.consortiumhub.hub.ill.IllFixtures.clusterOf(lib,
+                org.consortiumhub.hub.ill.IllFixtures.holds(lib, isbn, "Atlas of tides " + isbn, true));
+        ConsoleBrowser manager = ConsoleBrowser.login(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD);
+        manager.page().queryParam("clusterId", cluster).get("/console/procurement/new").then().statusCode(200)
+                .body(containsString("value=\"Atlas of tides " + isbn + "\""));
+        manager.form().formParam("clusterId", String.valueOf(cluster)).formParam("title", "Atlas of tides")
+                .formParam("vendor", "Tidal Press").formParam("currency", "USD").formParam("price", "12.345")
+                .formParam("termStart", "2027-01-01").formParam("termEnd", "2027-12-31").formParam("basis", "EQUAL")
+                .post("/console/procurement/proposals").then().statusCode(400)
+                .body(containsString("is not an amount such as 1,250.00"))
+                .body(containsString("value=\"Tidal Press\""));
+        String location = manager.form().formParam("clusterId", String.valueOf(cluster)).formParam("title", "Atlas of tides")
+                .formParam("vendor", "Tidal Press").formParam("currency", "usd").formParam("price", "1,200.00")
+                .formParam("termStart", "2027-01-01").formParam("termEnd", "2027-12-31").formParam("basis", "EQUAL")
+                .formParam("illPrint", "true").post("/console/procurement/proposals").then().statusCode(303)
+                .extract().header("Location");
+        String path = location.substring(location.indexOf("/console/"));
+        manager.page().get(path).then().statusCode(200)
+                .body(containsString("1,200.00 USD")).body(containsString(lib.code()));
+
+        ConsoleBrowser staff = ConsoleBrowser.login(lib.staff(), STAFF_PASSWORD);
+        staff.form().formParam("amount", "lots").post(path + "/pledge").then().statusCode(400)
+                .body(containsString("is not an amount"));
+        staff.form().formParam("amount", "600").formParam("note", "from the map fund").post(path + "/pledge").then()
+                .statusCode(303);
+        staff.page().get(path).then().statusCode(200).body(containsString("600.00 USD"))
+                .body(not(containsString(">Approve</button>")));
+        staff.form().formParam("decision", "APPROVE").post(path + "/decision").then().statusCode(403);
+
+        manager.form().formParam("decision", "APPROVE").formParam("note", "good value").post(path + "/decision").then()
+                .statusCode(303);
+        manager.page().get(path).then().statusCode(200).body(containsString("APPROVED by"));
+        manager.page().get("/console/procurement").then().statusCode(200).body(containsString("Atlas of tides"));
+    }
 }
