@@ -321,4 +321,18 @@ class ConsolePagesTest {
         manager.page().get(path).then().statusCode(200).body(containsString("APPROVED by"));
         manager.page().get("/console/procurement").then().statusCode(200).body(containsString("Atlas of tides"));
     }
+
+    @Test
+    void thePreservationPageShowsProgramsAlertsAndUnitsToWhoeverMayReadThem() {
+        ConsoleBrowser manager = ConsoleBrowser.login(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD);
+        String name = "Console program " + System.nanoTime();
+        org.consortiumhub.hub.support.Hub.as(createUser("ALLIANCE_MANAGER", null), STAFF_PASSWORD)
+                .body(java.util.Map.of("name", name, "targetCopies", 2)).post("/api/v1/retention/programs").then().statusCode(201);
+        manager.page().queryParam("months", 12).get("/console/preservation").then().statusCode(200)
+                .body(containsString(name))
+                .body(containsString("value=\"12\""))
+                .body(containsString("Digital preservation"));
+        ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", createMember()), STAFF_PASSWORD);
+        staff.page().get("/console/preservation").then().statusCode(200).body(containsString(name));
+    }
 }
