@@ -70,6 +70,9 @@ public class ReportPages {
     BuyInsteadOfBorrow buyInsteadOfBorrow;
 
     @Inject
+    org.consortiumhub.hub.reports.BuyInsteadOfBorrowResource suggestionsApi;
+
+    @Inject
     SecurityIdentity identity;
 
     @GET
@@ -99,7 +102,7 @@ public class ReportPages {
     }
 
     @GET
-    @Path("{report:co-purchasing|spend|savings|cost-per-use|retention-coverage|preservation-audit}.csv")
+    @Path("{report:co-purchasing|spend|savings|cost-per-use|retention-coverage|preservation-audit|buy-instead-of-borrow}.csv")
     @Produces("text/csv")
     public Uni<Response> csv(@RestPath String report, @RestQuery LocalDate from, @RestQuery LocalDate to) {
         Uni<String> csv = switch (report) {
@@ -108,6 +111,7 @@ public class ReportPages {
             case "savings" -> api.savingsReportCsv(from, to);
             case "cost-per-use" -> api.costPerUseReportCsv(from, to);
             case "retention-coverage" -> api.retentionCoverageReportCsv(12);
+            case "buy-instead-of-borrow" -> suggestionsApi.buyInsteadOfBorrowReportCsv(from, to, null);
             default -> api.preservationAuditReportCsv();
         };
         return csv.map(text -> Response.ok(text).type("text/csv; charset=UTF-8")

@@ -1,10 +1,14 @@
 package org.consortiumhub.hub.reports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.consortiumhub.api.model.BuyInsteadOfBorrowReport;
+import org.consortiumhub.api.model.BuySuggestion;
+import org.consortiumhub.api.model.MemberRequestCount;
 import org.consortiumhub.api.server.SuggestionsApi;
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.Caller;
@@ -28,6 +32,20 @@ public class BuyInsteadOfBorrowResource implements SuggestionsApi {
         return Uni.createFrom().deferred(() -> {
             AccessPolicy.readAllianceReports(Caller.of(identity), "buy-instead-of-borrow");
             return report.suggestions(from, to, minRequests);
+        });
+    }
+
+    @Override
+    public Uni<String> buyInsteadOfBorrowReportCsv(LocalDate from, LocalDate to, Integer minRequests) {
+        return buyInsteadOfBorrowReport(from, to, minRequests).map(r -> {
+            List<List<?>> rows = new ArrayList<>();
+            for (BuySuggestion s : r.getSuggestions()) {
+                for (MemberRequestCount m : s.getRequestingMembers()) {
+                    rows.add(List.of(s.getClusterId(), s.getTitle(), s.getRequests(), s.getHolders(), m.getMemberCode(),
+                            m.getRequests()));
+                }
+            }
+            return CsvTable.of(new String[] { "cluster_id", "title", "requests", "holders", "member", "member_requests" }, rows);
         });
     }
 }

@@ -56,6 +56,12 @@ class BuyInsteadOfBorrowTest {
                 ours.get("requestingMembers"));
         assertTrue(((String) ours.get("title")).startsWith("Often borrowed"));
 
+        String csv = as(manager, STAFF_PASSWORD).queryParam("minRequests", 5)
+                .get("/api/v1/reports/buy-instead-of-borrow/csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("cluster_id,title,requests,holders,member,member_requests\r\n"), csv);
+        assertTrue(csv.contains("\r\n" + cluster + ",Often borrowed " + isbn + ",5,2," + a.code() + ",3\r\n"), csv);
+        assertTrue(csv.contains("\r\n" + cluster + ",Often borrowed " + isbn + ",5,2," + b.code() + ",2\r\n"), csv);
+
         // Six requests is more than there were: the title is not suggested.
         var stricter = as(manager, STAFF_PASSWORD).queryParam("minRequests", 6).get("/api/v1/reports/buy-instead-of-borrow")
                 .then().statusCode(200).extract().jsonPath().getList("suggestions.clusterId", Long.class);
@@ -70,6 +76,7 @@ class BuyInsteadOfBorrowTest {
         // Staff and adapters may not read it; bad parameters are named.
         as(a.staff(), STAFF_PASSWORD).get("/api/v1/reports/buy-instead-of-borrow").then().statusCode(403);
         withKey(a.apiKey()).get("/api/v1/reports/buy-instead-of-borrow").then().statusCode(403);
+        as(a.staff(), STAFF_PASSWORD).get("/api/v1/reports/buy-instead-of-borrow/csv").then().statusCode(403);
         as(manager, STAFF_PASSWORD).queryParam("minRequests", 0).get("/api/v1/reports/buy-instead-of-borrow").then()
                 .statusCode(400);
         as(manager, STAFF_PASSWORD).queryParam("from", "2026-02-01").queryParam("to", "2026-01-01")
