@@ -53,6 +53,9 @@ public class FirstStart {
     CatalogIngest catalogIngest;
 
     @Inject
+    org.consortiumhub.ill.request.IllRequests illRequests;
+
+    @Inject
     Pool pool;
 
     @ConfigProperty(name = "hub.bootstrap-admin-username")
@@ -121,6 +124,7 @@ public class FirstStart {
                 .flatMap(s -> s.createNativeQuery("select count(*) from catalog_cluster", Long.class).getSingleResult())));
         LOG.infof("Demo catalog loaded: %d records of the five demo libraries in %d clusters", records, clusters);
         VertxContextSupport.subscribeAndAwait(() -> DemoAllianceWork.load(pool));
+        DemoInterLibraryLoans.load(illRequests, pool);
     }
 
     private Uni<Boolean> createAdmin(String passwordHash) {

@@ -60,6 +60,9 @@ class EmbeddedHubRestartIT {
 
         assertEquals(5, count(get(port, "/api/v1/members", basic("admin", adminPassword)).body()));
         assertTrue(get(port, "/api/v1/me", basic("ill.rvc", staffPassword)).body().contains("\"memberCode\":\"US-RVC\""));
+        String borrowing = get(port, "/api/v1/ill/requests?side=borrowing", basic("ill.rvc", staffPassword)).body();
+        assertTrue(borrowing.contains("\"state\":\"RECEIVED\"") && borrowing.contains("\"serviceLevel\":\"RUSH\""),
+                "the demo library has loans under way: " + borrowing);
         assertTrue(get(port, "/api/v1/me", "Bearer " + apiKey).body().contains("\"memberCode\":\"US-HLU\""));
         String managerPassword = column(file, "ALLIANCE_MANAGER\\s+alliance.manager\\s+(\\S+)");
         String proposals = get(port, "/api/v1/procurement/proposals", basic("alliance.manager", managerPassword)).body();
