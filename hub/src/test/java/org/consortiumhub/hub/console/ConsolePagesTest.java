@@ -335,4 +335,40 @@ class ConsolePagesTest {
         ConsoleBrowser staff = ConsoleBrowser.login(createUser("ILL_STAFF", createMember()), STAFF_PASSWORD);
         staff.page().get("/console/preservation").then().statusCode(200).body(containsString(name));
     }
+
+    @Test
+    void aManagerStartsAProgramAndALibraryReportsTheFixityOfItsCopyFromTheConsole() {
+        String manager = createUser("ALLIANCE_MANAGER", null);
+        ConsoleBrowser managerConsole = ConsoleBrowser.login(manager, STAFF_PASSWORD);
+        managerConsole.form().formParam("name", "Atlases " + System.nanoTime()).formParam("targetCopies", "two")
+                .post("/console/preservation/programs").then().statusCode(400)
+                .body(containsString("&#39;two&#39; is not a whole number"));
+        String program = "Atlases " + System.nanoTime();
+        managerConsole.form().formParam("name", program).formParam("targetCopies", "2").formParam("defaultTermYears", "25")
+                .post("/console/preservation/programs").then().statusCode(303);
+        managerConsole.page().get("/console/preservation").then().statusCode(200).body(containsString(program));
+
+        String member = createMember();
+        String staff = createUser("ILL_STAFF", member);
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        long unit = ((Number) org.consortiumhub.hub.support.Hub.as(manager, STAFF_PASSWORD)
+                .body(java.util.Map.of("name", "Maps batch " + System.nanoTime(), "identifier", "ark:/1/" + System.nanoTime(),
+                        "targetCopies", 1, "fixityIntervalDays", 90))
+                .post("/api/v1/preservation/units").then().statusCode(201).extract().path("id")).longValue();
+        org.consortiumhub.hub.support.Hub.as(staff, STAFF_PASSWORD)
+                .body(java.util.Map.of("digestAlgorithm", "SHA-256", "digestValue", sha256, "location", "s3://maps/1"))
+                .put("/api/v1/preservation/units/{u}/copies/{m}", unit, member).then().statusCode(200);
+        ConsoleBrowser staffConsole = ConsoleBrowser.login(staff, STAFF_PASSWORD);
+        staffConsole.page().get("/console/preservation").then().statusCode(200)
+                .body(containsString("action=\"/console/preservation/units/" + unit + "/fixity\""));
+        staffConsole.form().formParam("outcome", "OK").formParam("digestValue", "a".repeat(64))
+                .post("/console/preservation/units/{u}/fixity", unit).then().statusCode(303);
+        // The digest did not match the recorded one: the hub counts it as a mismatch whatever the staff chose.
+        org.consortiumhub.hub.support.Hub.as(manager, STAFF_PASSWORD).get("/api/v1/preservation/units/{u}", unit).then()
+                .statusCode(200).body("copies[0].lastOutcome", equalTo("MISMATCH"));
+        staffConsole.form().formParam("outcome", "FINE").post("/console/preservation/units/{u}/fixity", unit).then()
+                .statusCode(400).body(containsString("choose one of OK, MISMATCH, MISSING, ERROR"));
+        staffConsole.form().formParam("name", "Not mine").formParam("targetCopies", "1")
+                .post("/console/preservation/programs").then().statusCode(403);
+    }
 }
