@@ -2,6 +2,7 @@ package org.consortiumhub.adapter.sync;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a sync moving: on a terminal a bar redrawn in place with records/s and the time left; elsewhere (a log file, a
@@ -14,15 +15,23 @@ public class SyncProgress {
     private final PrintStream out;
     private final boolean terminal;
     private final long plainEveryNanos;
-    private final long started = System.nanoTime();
+    private final LongSupplier ticker;
+    private final long started;
     private long expected = -1;
     private long done;
     private long lastShown;
 
     public SyncProgress(PrintStream out, boolean terminal, int plainEverySeconds) {
+        this(out, terminal, plainEverySeconds, System::nanoTime);
+    }
+
+    /** With the clock ({@link System#nanoTime} or a test's) the rate and the redraw interval are measured on. */
+    SyncProgress(PrintStream out, boolean terminal, int plainEverySeconds, LongSupplier ticker) {
         this.out = out;
         this.terminal = terminal;
         this.plainEveryNanos = plainEverySeconds * 1_000_000_000L;
+        this.ticker = ticker;
+        this.started = ticker.getAsLong();
         this.lastShown = started;
     }
 
@@ -45,7 +54,7 @@ public class SyncProgress {
 
     synchronized void advanced(long records) {
         done += records;
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         long every = terminal ? 200_000_000L : plainEveryNanos;
         if (now - lastShown >= every) {
             lastShown = now;
@@ -55,7 +64,7 @@ public class SyncProgress {
 
     synchronized void finish() {
         if (terminal) {
-            show(System.nanoTime(), true);
+            show(ticker.getAsLong(), true);
         }
     }
 

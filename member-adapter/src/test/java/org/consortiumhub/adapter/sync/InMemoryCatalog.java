@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.consortiumhub.adapter.hub.HubConnectionException;
@@ -29,6 +31,7 @@ final class InMemoryCatalog implements CatalogSink {
     final AtomicInteger batches = new AtomicInteger();
     private volatile int failAfter = Integer.MAX_VALUE;
     private volatile String slowWhenCarrying;
+    private volatile CountDownLatch othersStored = new CountDownLatch(0);
     private volatile int largestBatch = Integer.MAX_VALUE;
 
     /** Batches of more records than this are refused as too large (413), as the hub's request size limit does. */
@@ -36,8 +39,13 @@ final class InMemoryCatalog implements CatalogSink {
         this.largestBatch = records;
     }
 
-    /** The first batch carrying this local id takes a while to be stored, as a large batch on a busy hub does. */
-    void slowWhenCarrying(String localId) {
+    /**
+     * The first batch carrying this local id is stored only once {@code others} other batches have been stored, as a
+     * large batch on a busy hub is overtaken by smaller ones; after a second at most, for an engine that rightly
+     * holds some of the others back until this one is done.
+     */
+    void slowWhenCarrying(String localId, int others) {
+        this.othersStored = new CountDownLatch(others);
         this.slowWhenCarrying = localId;
     }
 
@@ -50,9 +58,12 @@ final class InMemoryCatalog implements CatalogSink {
         String slow = slowWhenCarrying;
         if (slow != null && carries(batch, slow)) {
             slowWhenCarrying = null;
-            Thread.sleep(300);
+            othersStored.await(1, TimeUnit.SECONDS);
+            return store(batch);
         }
-        return store(batch);
+        BatchReport report = store(batch);
+        othersStored.countDown();
+        return report;
     }
 
     private static boolean carries(Path batch, String localId) {

@@ -26,9 +26,10 @@ class SyncProgressTest {
     @Test
     void onATerminalTheBarIsRedrawnInPlace() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SyncProgress progress = new SyncProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 10);
+        long[] now = { 0 };
+        SyncProgress progress = new SyncProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 10, () -> now[0]);
         progress.expect(100);
-        Thread.sleep(250);
+        now[0] = 250_000_000L; // a quarter of a second later
         progress.advanced(40);
         progress.finish();
 
