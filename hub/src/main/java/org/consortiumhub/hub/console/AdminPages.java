@@ -1,5 +1,8 @@
 package org.consortiumhub.hub.console;
 
+import static org.consortiumhub.hub.console.FormText.blankToNull;
+import static org.consortiumhub.hub.console.FormText.text;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -264,13 +267,7 @@ public class AdminPages {
         }
     }
 
-    static String text(String s) {
-        return s == null ? "" : s.strip();
-    }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     /** Reads the number fields of a form, collecting every one that is not a number. */
     static final class FormNumbers {

@@ -1,5 +1,7 @@
 package org.consortiumhub.hub.console;
 
+import static org.consortiumhub.hub.console.FormText.text;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -371,29 +373,36 @@ public class IllPages {
 
     private Uni<TemplateInstance> pageOf(long id, String error, DocumentDelivery.Link link) {
         Caller caller = Caller.of(identity);
-        return requests.get(id).flatMap(v -> v.serviceType() != ServiceType.COPY
-                ? Uni.createFrom().item(new Object[] { v, null })
-                : delivery.info(id).map(doc -> new Object[] { v, doc })
-                        .onFailure(IllException.class).recoverWithItem(new Object[] { v, null }))
-                .map(pair -> {
-            RequestView v = (RequestView) pair[0];
-            DocumentDelivery.Stored document = (DocumentDelivery.Stored) pair[1];
+        return requests.get(id).flatMap(v -> {
             AccessPolicy.readIllRequest(caller, id, v.borrowerCode(), v.askedLenders());
-            String side = null;
-            List<IllAction> actions = List.of();
-            if (caller.actsFor(v.borrowerCode())) {
-                side = "borrower";
-                actions = v.requesterActions();
-            } else if (v.lenderCode() != null && caller.actsFor(v.lenderCode())) {
-                side = "lender";
-                actions = v.supplierActions();
-            }
-            boolean overdue = v.dueDate() != null && v.dueDate().isBefore(LocalDate.now(clock)) && !v.state().terminal()
-                    && v.state() != RequestState.SHIPPED_RETURN;
-            return Templates.illRequest(new Page("Request " + id, side == null ? "ill" : side.equals("borrower") ? "borrowing"
-                    : "lending", ConsoleUser.of(identity)), new RequestPageView(v, side, actions, overdue, document,
-                    link == null ? null : "/api/v1/ill/documents/" + link.token()), error);
+            return deliveredCopy(v).map(document -> render(caller, v, document, error, link));
         });
+    }
+
+    /** The copy delivered for a copy request, or null while there is none (and for loans). */
+    private Uni<DocumentDelivery.Stored> deliveredCopy(RequestView v) {
+        if (v.serviceType() != ServiceType.COPY) {
+            return Uni.createFrom().nullItem();
+        }
+        return delivery.info(v.id()).onFailure(IllException.class).recoverWithNull();
+    }
+
+    private TemplateInstance render(Caller caller, RequestView v, DocumentDelivery.Stored document, String error,
+            DocumentDelivery.Link link) {
+        String side = null;
+        List<IllAction> actions = List.of();
+        if (caller.actsFor(v.borrowerCode())) {
+            side = "borrower";
+            actions = v.requesterActions();
+        } else if (v.lenderCode() != null && caller.actsFor(v.lenderCode())) {
+            side = "lender";
+            actions = v.supplierActions();
+        }
+        boolean overdue = v.dueDate() != null && v.dueDate().isBefore(LocalDate.now(clock)) && !v.state().terminal()
+                && v.state() != RequestState.SHIPPED_RETURN;
+        return Templates.illRequest(new Page("Request " + v.id(), side == null ? "ill" : side.equals("borrower") ? "borrowing"
+                : "lending", ConsoleUser.of(identity)), new RequestPageView(v, side, actions, overdue, document,
+                link == null ? null : "/api/v1/ill/documents/" + link.token()), error);
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
@@ -407,8 +416,5 @@ public class IllPages {
         }
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.strip();
-    }
 
 }

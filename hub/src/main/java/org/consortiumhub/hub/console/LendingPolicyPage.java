@@ -1,5 +1,7 @@
 package org.consortiumhub.hub.console;
 
+import static org.consortiumhub.hub.console.FormText.text;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -173,7 +175,4 @@ public class LendingPolicyPage {
                         .collect(Collectors.joining(", ")));
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.strip();
-    }
 }

@@ -1,5 +1,8 @@
 package org.consortiumhub.hub.console;
 
+import static org.consortiumhub.hub.console.FormText.blankToNull;
+import static org.consortiumhub.hub.console.FormText.text;
+
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -72,7 +75,7 @@ public class PreservationPages {
             @RestForm String description) {
         ConsoleUser user = ConsoleUser.of(identity);
         return Uni.createFrom().deferred(() -> retention.createProgram(user.caller(), new NewRetentionProgram()
-                        .name(text(name)).description(text(description).isEmpty() ? null : text(description))
+                        .name(text(name)).description(blankToNull(description))
                         .targetCopies(whole("targetCopies", targetCopies))
                         .defaultTermYears(text(defaultTermYears).isEmpty() ? null : whole("defaultTermYears", defaultTermYears))))
                 .<Object>map(p -> Response.seeOther(URI.create("/console/preservation?saved=program")).build())
@@ -88,8 +91,8 @@ public class PreservationPages {
             @RestForm String note) {
         ConsoleUser user = ConsoleUser.of(identity);
         return Uni.createFrom().deferred(() -> preservation.report(user.caller(), unitId, user.memberCode(), new FixityReport()
-                        .outcome(outcomeOf(outcome)).digestValue(text(digestValue).isEmpty() ? null : text(digestValue))
-                        .note(text(note).isEmpty() ? null : text(note))))
+                        .outcome(outcomeOf(outcome)).digestValue(blankToNull(digestValue))
+                        .note(blankToNull(note))))
                 .<Object>map(c -> Response.seeOther(URI.create("/console/preservation?saved=fixity")).build())
                 .onFailure(e -> e instanceof ProblemException pe && (pe.status() == 400 || pe.status() == 404 || pe.status() == 409))
                 .recoverWithUni(e -> page(DEFAULT_ALERT_MONTHS, FormErrors.of((ProblemException) e), null)
@@ -120,7 +123,4 @@ public class PreservationPages {
         }
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.strip();
-    }
 }

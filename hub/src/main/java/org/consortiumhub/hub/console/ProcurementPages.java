@@ -1,5 +1,8 @@
 package org.consortiumhub.hub.console;
 
+import static org.consortiumhub.hub.console.FormText.blankToNull;
+import static org.consortiumhub.hub.console.FormText.text;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -99,8 +102,7 @@ public class ProcurementPages {
         }
 
         public String money(Number minor) {
-            return minor == null ? "–" : String.format("%,.2f %s", BigDecimal.valueOf(minor.longValue()).movePointLeft(2),
-                    proposal.getCurrency());
+            return FormText.money(minor, proposal.getCurrency());
         }
     }
 
@@ -184,7 +186,7 @@ public class ProcurementPages {
                         throw ProblemException.invalid(problems);
                     }
                     return procurement.pledge(user.caller(), id, user.memberCode(),
-                            new NewPledge().amountMinor(minor).note(text(note).isEmpty() ? null : text(note)));
+                            new NewPledge().amountMinor(minor).note(blankToNull(note)));
                 })
                 .<Object>map(p -> Response.seeOther(URI.create("/console/procurement/proposals/" + id)).build())
                 .onFailure(e -> e instanceof ProblemException pe && (pe.status() == 400 || pe.status() == 409))
@@ -206,7 +208,7 @@ public class ProcurementPages {
         Caller caller = Caller.of(identity);
         return Uni.createFrom().deferred(() -> procurement.decide(caller, id, new ProposalDecision()
                         .decision("APPROVE".equals(decision) ? DecisionKind.APPROVE : DecisionKind.REJECT)
-                        .note(text(note).isEmpty() ? null : text(note))))
+                        .note(blankToNull(note))))
                 .<Object>map(p -> Response.seeOther(URI.create("/console/procurement/proposals/" + id)).build())
                 .onFailure(e -> e instanceof ProblemException pe && (pe.status() == 400 || pe.status() == 409))
                 .recoverWithUni(e -> page(id, FormErrors.of((ProblemException) e))
@@ -242,7 +244,4 @@ public class ProcurementPages {
         }
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.strip();
-    }
 }

@@ -1,6 +1,5 @@
 package org.consortiumhub.hub.console;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -47,10 +46,7 @@ public class ReportPages {
 
         /** An amount in minor units as people read it, e.g. {@code 1,234.50 USD}. */
         public String money(Number minor, String currency) {
-            if (minor == null) {
-                return "–";
-            }
-            return String.format("%,.2f %s", BigDecimal.valueOf(minor.longValue()).movePointLeft(2), currency);
+            return FormText.money(minor, currency);
         }
 
         public String query() {

@@ -18,6 +18,9 @@ import org.consortiumhub.hub.problem.UniqueViolation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Adds, reads and changes member libraries, with each caller's rights checked first. */
 @ApplicationScoped
@@ -87,6 +90,20 @@ public class MemberService {
             }
             return m;
         });
+    }
+
+    /**
+     * The member's row ({@code id, code, active}) by code, for services that work with the SQL client inside their own
+     * transaction; a 404 naming the code when there is none.
+     */
+    public static Uni<Row> row(SqlClient client, String code) {
+        return client.preparedQuery("select id, code, active from member_library where lower(code) = lower($1)")
+                .execute(Tuple.of(code.strip())).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("no member library has the code '" + code + "'");
+                    }
+                    return rows.iterator().next();
+                });
     }
 
     public static Uni<MemberLibrary> findByCode(String code) {

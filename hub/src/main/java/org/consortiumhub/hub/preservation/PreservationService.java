@@ -26,6 +26,7 @@ import org.consortiumhub.hub.catalog.CatalogHoldings;
 import org.consortiumhub.hub.preservation.FixityRules.CopyState;
 import org.consortiumhub.hub.preservation.FixityRules.Outcome;
 import org.consortiumhub.hub.problem.FieldChecks;
+import org.consortiumhub.hub.membership.MemberService;
 import org.consortiumhub.hub.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
@@ -79,7 +80,7 @@ public class PreservationService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("digestValue", e.getMessage());
         }
-        return pool.withTransaction(conn -> unit(conn, unitId).flatMap(unit -> RetentionService.memberRow(conn, code).flatMap(member -> {
+        return pool.withTransaction(conn -> unit(conn, unitId).flatMap(unit -> MemberService.row(conn, code).flatMap(member -> {
             LocalDate due = c.getFirstCheckDue() != null ? c.getFirstCheckDue()
                     : today().plusDays(unit.getInteger("fixity_interval_days"));
             return conn.preparedQuery("insert into preservation_copy (unit_id, member_id, location, digest_algorithm, digest_value,"
@@ -98,7 +99,7 @@ public class PreservationService {
         if (checkedAt.isAfter(now().plusMinutes(5))) {
             throw ProblemException.invalid("checkedAt", "must not be in the future (" + checkedAt + ")");
         }
-        return pool.withTransaction(conn -> unit(conn, unitId).flatMap(unit -> RetentionService.memberRow(conn, code).flatMap(member -> conn
+        return pool.withTransaction(conn -> unit(conn, unitId).flatMap(unit -> MemberService.row(conn, code).flatMap(member -> conn
                 .preparedQuery("select * from preservation_copy where unit_id = $1 and member_id = $2 for update")
                 .execute(Tuple.of(unitId, member.getLong("id")))
                 .flatMap(copies -> {

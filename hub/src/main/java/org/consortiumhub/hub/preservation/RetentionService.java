@@ -44,6 +44,7 @@ import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.catalog.CatalogHoldings;
 import org.consortiumhub.hub.problem.FieldChecks;
 import org.consortiumhub.hub.problem.FieldProblem;
+import org.consortiumhub.hub.membership.MemberService;
 import org.consortiumhub.hub.problem.ProblemException;
 import org.consortiumhub.hub.problem.UniqueViolation;
 
@@ -180,7 +181,7 @@ public class RetentionService {
 
     public Uni<CommitmentImport> importFrom583(Caller caller, long programId, String member, boolean anyAuthorization) {
         AccessPolicy.recordForMember(caller, member, "record retention commitments");
-        return requireProgram(pool, programId).flatMap(program -> memberRow(pool, member).flatMap(m -> {
+        return requireProgram(pool, programId).flatMap(program -> MemberService.row(pool, member).flatMap(m -> {
             String programName = program.getString("name").strip().toLowerCase(Locale.ROOT);
             ImportTally tally = new ImportTally();
             List<Object[]> found = new ArrayList<>();
@@ -611,20 +612,9 @@ public class RetentionService {
         });
     }
 
-    /** The member (id, code) with this code, or a 404 naming it. */
-    static Uni<Row> memberRow(SqlClient client, String code) {
-        return client.preparedQuery("select id, code from member_library where lower(code) = lower($1)")
-                .execute(Tuple.of(code.strip())).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("no member library has the code '" + code + "'");
-                    }
-                    return rows.iterator().next();
-                });
-    }
-
     /** The member's record in the catalog, or a 404 naming it. */
     private static Uni<Row> record(SqlClient client, String member, String localId, String field) {
-        return memberRow(client, member).flatMap(m -> client.preparedQuery("select r.local_id, r.cluster_id, r.member_id,"
+        return MemberService.row(client, member).flatMap(m -> client.preparedQuery("select r.local_id, r.cluster_id, r.member_id,"
                 + " $2::text as code from catalog_record r where r.member_id = $1 and r.local_id = $3")
                 .execute(Tuple.of(m.getLong("id"), m.getString("code"), localId)).map(rows -> {
                     if (rows.size() == 0) {

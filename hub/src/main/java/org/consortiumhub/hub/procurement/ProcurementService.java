@@ -40,6 +40,7 @@ import org.consortiumhub.hub.access.Caller;
 import org.consortiumhub.hub.catalog.CatalogHoldings;
 import org.consortiumhub.hub.problem.FieldChecks;
 import org.consortiumhub.hub.problem.FieldProblem;
+import org.consortiumhub.hub.membership.MemberService;
 import org.consortiumhub.hub.problem.ProblemException;
 import org.consortiumhub.hub.procurement.costshare.Basis;
 import org.consortiumhub.hub.procurement.costshare.CostShare;
@@ -235,7 +236,7 @@ public class ProcurementService {
     public Uni<Pledge> pledge(Caller caller, long id, String code, NewPledge pledge) {
         AccessPolicy.actForMember(caller, code, "pledge");
         return pool.withTransaction(conn -> openProposal(conn, id)
-                .flatMap(p -> member(conn, code))
+                .flatMap(p -> MemberService.row(conn, code))
                 .flatMap(member -> conn.preparedQuery("insert into procurement_pledge (proposal_id, member_id, amount_minor,"
                         + " note, pledged_by, pledged_at) values ($1, $2, $3, $4, $5, $6) on conflict (proposal_id, member_id)"
                         + " do update set amount_minor = excluded.amount_minor, note = excluded.note,"
@@ -250,7 +251,7 @@ public class ProcurementService {
     public Uni<Void> withdraw(Caller caller, long id, String code) {
         AccessPolicy.actForMember(caller, code, "withdraw a pledge");
         return pool.withTransaction(conn -> openProposal(conn, id)
-                .flatMap(p -> member(conn, code))
+                .flatMap(p -> MemberService.row(conn, code))
                 .flatMap(member -> conn.preparedQuery("delete from procurement_pledge where proposal_id = $1 and member_id = $2")
                         .execute(Tuple.of(id, member.getLong("id")))
                         .map(rows -> {
@@ -600,16 +601,6 @@ public class ProcurementService {
                                 + "; it can change only while it is open");
                     }
                     return row;
-                });
-    }
-
-    private static Uni<Row> member(SqlClient conn, String code) {
-        return conn.preparedQuery("select id, code, active from member_library where lower(code) = lower($1)")
-                .execute(Tuple.of(code.trim())).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("no member library has the code '" + code + "'");
-                    }
-                    return rows.iterator().next();
                 });
     }
 

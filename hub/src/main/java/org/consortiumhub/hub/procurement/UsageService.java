@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.consortiumhub.api.model.UsageUpload;
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.Caller;
+import org.consortiumhub.hub.membership.MemberService;
 import org.consortiumhub.hub.problem.ProblemException;
 import org.consortiumhub.hub.procurement.CounterTitleReport.MonthlyCount;
 
@@ -85,13 +86,8 @@ public class UsageService {
         }
         YearMonth firstMonth = first;
         YearMonth lastMonth = last;
-        return pool.withTransaction(conn -> conn.preparedQuery("select id, code from member_library where lower(code) = lower($1)")
-                .execute(Tuple.of(code.trim()))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("no member library has the code '" + code + "'");
-                    }
-                    var member = rows.iterator().next();
+        return pool.withTransaction(conn -> MemberService.row(conn, code)
+                .flatMap(member -> {
                     if (n == 0) {
                         return Uni.createFrom().item(member.getString("code"));
                     }
