@@ -26,6 +26,7 @@ import org.consortiumhub.catalog.marc.Iso2709;
 import org.consortiumhub.catalog.marc.MarcInput;
 import org.consortiumhub.catalog.marc.MarcRecord;
 import org.consortiumhub.catalog.marc.ReadRecord;
+import org.consortiumhub.catalog.store.CatalogStatistics;
 import org.consortiumhub.hub.support.Hub;
 import org.consortiumhub.catalog.SharedData;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ public class CatalogIngestTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    CatalogStatistics statistics;
 
     public static ExtractableResponse<Response> post(String key, byte[] body, String contentType) {
         return withKey(key).contentType(contentType).body(body).post("/api/v1/catalog/records").then().extract();
@@ -79,6 +83,78 @@ public class CatalogIngestTest {
         var replay = postMarc(keyA, "marc/perf_1k_bib_Create.mrc");
         assertEquals(1000, (int) replay.path("unchanged"));
         assertEquals(0, (int) replay.path("created") + (int) replay.path("updated"));
+    }
+
+    @Test
+    void batchesOfOneMemberSentAtOnceLoseNothingAndLeaveNoStaleKeys() throws Exception {
+        String member = createMember();
+        String key = createApiKey(member);
+        byte[] file = SharedData.bytes("marc/perf_2k_bib_Create.mrc");
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            // The same 2,000 records three times at once: each record is created exactly once, the other copies find it.
+            List<java.util.concurrent.Future<ExtractableResponse<Response>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(senders.submit(() -> post(key, file, "application/marc")));
+            }
+            int created = 0;
+            int unchanged = 0;
+            for (var f : sent) {
+                var report = f.get();
+                assertEquals(200, report.statusCode(), report.asString());
+                created += (int) report.path("created");
+                unchanged += (int) report.path("unchanged");
+            }
+            assertEquals(2000, created);
+            assertEquals(4000, unchanged);
+
+            // Three versions of one record at once: the last one written is stored, and its keys alone point at it.
+            List<java.util.concurrent.Future<ExtractableResponse<Response>>> versions = new java.util.ArrayList<>();
+            for (String isbn : List.of("9780306406157", "9781566199094", "9780141439518")) {
+                versions.add(senders.submit(() -> post(key, marcXml("race-1", isbn, "Racing versions", "Doe, Jo", "2011",
+                        "200 p."), "application/marcxml+xml")));
+            }
+            for (var f : versions) {
+                assertEquals(200, f.get().statusCode(), f.get().asString());
+            }
+        } finally {
+            senders.shutdown();
+        }
+        List<Row> stored = rows("select count(*) as n from catalog_record r join member_library m on m.id = r.member_id"
+                + " where m.code = $1", member);
+        assertEquals(2001L, stored.get(0).getLong("n"));
+        List<Row> stale = rows("select r.local_id, (select array_agg(k.key order by k.key) from catalog_match_key k"
+                + " where k.record_id = r.id) as indexed, (select array_agg(x order by x) from unnest(r.match_keys) x) as own"
+                + " from catalog_record r join member_library m on m.id = r.member_id where m.code = $1 and r.local_id = 'race-1'",
+                member);
+        assertEquals(1, stale.size());
+        assertEquals(java.util.Arrays.asList(stale.get(0).getArrayOfLongs("own")),
+                java.util.Arrays.asList(stale.get(0).getArrayOfLongs("indexed")),
+                "the record's match keys are exactly those of its stored version");
+    }
+
+    @Test
+    void theCatalogTablesAreAnalysedAsTheCatalogGrows() throws InterruptedException {
+        long analysesBefore = statistics.analyses();
+        java.time.OffsetDateTime before = rows("select now() as t").get(0).getOffsetDateTime("t");
+
+        assertEquals(2000, (int) postMarc(createApiKey(createMember()), "marc/perf_2k_bib_Create.mrc").path("created"));
+
+        // 2,000 changed records pass the threshold the tests use (1,000): the hub analyses the tables in the background.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (statistics.analyses() == analysesBefore && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(statistics.analyses() > analysesBefore, "an analysis ran after the batch");
+        Row stats = rows("select reltuples as estimated from pg_class where oid = 'catalog_record'::regclass").get(0);
+        assertTrue(stats.getFloat("estimated") >= 2000, "the planner knows the catalog holds at least the batch: " + stats.toJson());
+        // PostgreSQL's own record of the analysis (its statistics are published within about a second).
+        while (System.currentTimeMillis() < deadline && rows("select last_analyze from pg_stat_user_tables"
+                + " where relname = 'catalog_match_key' and last_analyze >= $1", before).isEmpty()) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, rows("select last_analyze from pg_stat_user_tables where relname = 'catalog_match_key'"
+                + " and last_analyze >= $1", before).size(), "catalog_match_key analysed");
     }
 
     @Test

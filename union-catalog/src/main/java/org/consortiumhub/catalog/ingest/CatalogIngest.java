@@ -28,6 +28,7 @@ import org.consortiumhub.catalog.ingest.BatchReport.Outcome;
 import org.consortiumhub.catalog.ingest.BatchReport.RecordOutcome;
 import org.consortiumhub.catalog.marc.MarcFormat;
 import org.consortiumhub.catalog.search.ClusterIndexSync;
+import org.consortiumhub.catalog.store.CatalogStatistics;
 import org.consortiumhub.catalog.store.ProfileCodec;
 
 import io.smallrye.mutiny.Uni;
@@ -67,6 +68,9 @@ public class CatalogIngest {
     @Inject
     ClusterIndexSync searchIndex;
 
+    @Inject
+    CatalogStatistics statistics;
+
     /** The member a batch belongs to: the adapter's key decided it. */
     public record Member(long id, String code) {
     }
@@ -79,54 +83,108 @@ public class CatalogIngest {
                 throw new CatalogException(400, null, "the batch could not be read: " + e.getMessage());
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)))
-                .call(report -> searchIndex.refresh());
+                .flatMap(prepared -> write(member, prepared));
     }
 
     /** Stores records already in memory as ISO 2709 or MARCXML (the hub's own demo catalog, for one). */
     public Uni<BatchReport> ingest(Member member, byte[] records) {
         return Uni.createFrom().item(() -> BatchPreparation.prepare(new java.io.ByteArrayInputStream(records), null,
                 DEFAULT_MAX_RECORDS)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(prepared -> pool.withTransaction(conn -> store(conn, member, prepared)))
-                .call(report -> searchIndex.refresh());
+                .flatMap(prepared -> write(member, prepared));
     }
 
     /** Deletes one record of the member; false when the member has no record with that local id. */
     public Uni<Boolean> delete(Member member, String localId) {
         Prepared prepared = new Prepared(List.of(PreparedRecord.deletion(1, localId)), List.of());
+        return write(member, prepared).map(report -> report.count(Outcome.DELETED) == 1);
+    }
+
+    /** Stores a prepared batch; once committed, the search index and the catalog's statistics follow. */
+    private Uni<BatchReport> write(Member member, Prepared prepared) {
         return pool.withTransaction(conn -> store(conn, member, prepared))
-                .call(report -> searchIndex.refresh())
-                .map(report -> report.count(Outcome.DELETED) == 1);
+                .onFailure(CatalogIngest::isConcurrentCreate).retry().atMost(3)
+                .invoke(report -> statistics.changed(report.count(Outcome.CREATED) + report.count(Outcome.UPDATED)
+                        + report.count(Outcome.DELETED)))
+                .call(report -> searchIndex.refresh());
     }
 
     private Uni<BatchReport> store(SqlConnection conn, Member member, Prepared prepared) {
-        BatchReport report = new BatchReport(member.code());
-        prepared.rejected().forEach(report::add);
         if (prepared.records().isEmpty()) {
-            return Uni.createFrom().item(report);
+            return Uni.createFrom().item(report(member, prepared));
         }
         String[] localIds = prepared.records().stream().map(PreparedRecord::localId).toArray(String[]::new);
         // The batch's statements are small and planned in a millisecond; JIT compiling them would cost more than it saves.
-        return conn.preparedQuery("select pg_advisory_xact_lock($1), set_config('jit', 'off', true)")
-                .execute(Tuple.of(CATALOG_WRITE_LOCK))
-                .flatMap(locked -> conn.preparedQuery(
-                        "select id, local_id, content_hash, cluster_id, match_keys from catalog_record"
-                                + " where member_id = $1 and local_id = any($2)")
-                        .execute(Tuple.of(member.id(), localIds)))
+        // Each is planned for its own arguments: a prepared statement's generic plan, once chosen, is kept for the
+        // connection's life, and one chosen while the catalog was small (scanning a table then cheap) slows every
+        // batch more as the catalog grows.
+        return conn.query("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .execute()
+                // The member's stored versions are read before the catalog lock is taken, so that this reading overlaps
+                // another batch's writing; under the lock they are checked to be still current.
+                .flatMap(set -> storedVersions(conn, member, localIds))
                 .flatMap(rows -> {
+                    BatchReport report = report(member, prepared);
                     Changes changes = Changes.classify(prepared.records(), rows, report);
                     if (changes.isEmpty()) {
                         return Uni.createFrom().item(report);
                     }
-                    return newIds(conn, "catalog_record_id_seq", changes.creates.size())
-                            .flatMap(ids -> {
-                                changes.assignNewIds(ids);
-                                return recluster(conn, member, changes);
-                            })
-                            .map(clusterOf -> {
-                                changes.report(report, clusterOf);
-                                return report;
-                            });
+                    return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK))
+                            .flatMap(locked -> stillCurrent(conn, changes))
+                            .flatMap(current -> current ? apply(conn, member, changes, report)
+                                    : storedVersions(conn, member, localIds).flatMap(again -> {
+                                        BatchReport fresh = report(member, prepared);
+                                        Changes redone = Changes.classify(prepared.records(), again, fresh);
+                                        return redone.isEmpty() ? Uni.createFrom().item(fresh) : apply(conn, member, redone, fresh);
+                                    }));
+                });
+    }
+
+    private static BatchReport report(Member member, Prepared prepared) {
+        BatchReport report = new BatchReport(member.code());
+        prepared.rejected().forEach(report::add);
+        return report;
+    }
+
+    private static Uni<RowSet<Row>> storedVersions(SqlConnection conn, Member member, String[] localIds) {
+        return conn.preparedQuery("select id, local_id, content_hash, cluster_id, match_keys from catalog_record"
+                + " where member_id = $1 and local_id = any($2)").execute(Tuple.of(member.id(), localIds));
+    }
+
+    /**
+     * Whether the stored versions the batch was classified against are still the stored ones. Another batch of the
+     * same member, written meanwhile, may have changed them; a record it created meanwhile makes this batch's insert
+     * fail on the member's local id, and the batch is written again (see {@link #isConcurrentCreate}).
+     */
+    private static Uni<Boolean> stillCurrent(SqlConnection conn, Changes changes) {
+        if (changes.stored.isEmpty()) {
+            return Uni.createFrom().item(true);
+        }
+        Long[] ids = changes.storedIds();
+        Long[] hashes = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            hashes[i] = changes.stored.get(ids[i]).contentHash();
+        }
+        return conn.preparedQuery("select count(*) as n from unnest($1::bigint[], $2::bigint[]) as d(id, hash)"
+                + " join catalog_record r on r.id = d.id and r.content_hash = d.hash")
+                .execute(Tuple.of(ids, hashes))
+                .map(rows -> rows.iterator().next().getLong("n") == ids.length);
+    }
+
+    /** A batch that lost the race to create one of its records with another batch of the same member. */
+    static boolean isConcurrentCreate(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException e && "23505".equals(e.getSqlState())
+                && "catalog_record_member_local_uk".equals(e.getConstraint());
+    }
+
+    private Uni<BatchReport> apply(SqlConnection conn, Member member, Changes changes, BatchReport report) {
+        return newIds(conn, "catalog_record_id_seq", changes.creates.size())
+                .flatMap(ids -> {
+                    changes.assignNewIds(ids);
+                    return recluster(conn, member, changes);
+                })
+                .map(clusterOf -> {
+                    changes.report(report, clusterOf);
+                    return report;
                 });
     }
 

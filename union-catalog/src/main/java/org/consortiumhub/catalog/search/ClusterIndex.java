@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -80,6 +81,12 @@ public final class ClusterIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * Counts applied changes, and the count searchers see. Opening a new searcher writes the buffered changes as a
+     * segment, and small segments cost merges: the next search opens one, not every batch the catalog writes.
+     */
+    private final AtomicLong applied = new AtomicLong();
+    private volatile long seen;
 
     public ClusterIndex(Path dir) {
         try {
@@ -119,7 +126,7 @@ public final class ClusterIndex implements AutoCloseable {
         }
     }
 
-    /** Applies clusters written and removed up to catalog change {@code seq}, and makes them searchable. */
+    /** Applies clusters written and removed up to catalog change {@code seq}; the next search sees them. */
     public synchronized void apply(Collection<ClusterDoc> written, Collection<Long> removed, long seq, String catalog) {
         try {
             for (ClusterDoc doc : written) {
@@ -129,7 +136,7 @@ public final class ClusterIndex implements AutoCloseable {
                 writer.deleteDocuments(new Term("key", Long.toString(id)));
             }
             writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), CATALOG, catalog).entrySet());
-            searchers.maybeRefreshBlocking();
+            applied.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -242,8 +249,23 @@ public final class ClusterIndex implements AutoCloseable {
         }
     }
 
+    /** Opens a searcher that sees every change applied before this call, unless the current one does. */
+    private void seeAppliedChanges() throws IOException {
+        if (seen == applied.get()) {
+            return;
+        }
+        synchronized (searchers) {
+            long upTo = applied.get();
+            if (seen < upTo) {
+                searchers.maybeRefreshBlocking();
+                seen = upTo;
+            }
+        }
+    }
+
     private SearchPage run(Query query, CatalogQuery q) {
         try {
+            seeAppliedChanges();
             IndexSearcher searcher = searchers.acquire();
             try {
                 int wanted = q.page() * q.size();
