@@ -365,6 +365,30 @@ public class CatalogIngestTest {
     }
 
     @Test
+    void aClusterIsFoundByItsDisplayRecordsSubjectsAfterOtherCopiesJoinIt() {
+        String a = createMember();
+        String b = createMember();
+        String subjectWord = "zymurgy" + Long.toString(System.nanoTime(), 36);
+        String isbn = org.consortiumhub.hub.ill.IllFixtures.newIsbn();
+        // A's copy is the fuller record (it has a subject heading), so it stays the cluster's display record.
+        String full = new String(marcXml("subj-1", isbn, "Brewing through the ages", "Hops, Hal", "2012", "250 p."),
+                StandardCharsets.UTF_8).replace("</record>", "<datafield tag=\"650\" ind1=\" \" ind2=\"0\">"
+                        + "<subfield code=\"a\">" + subjectWord + "</subfield><subfield code=\"x\">History.</subfield>"
+                        + "</datafield></record>");
+        long cluster = ((Number) post(createApiKey(a), full.getBytes(StandardCharsets.UTF_8), "application/marcxml+xml")
+                .path("records[0].clusterId")).longValue();
+        var copy = post(createApiKey(b), marcXml("other-subj", isbn, "Brewing through the ages", "Hops, Hal", "2012",
+                "250 pages"), "application/marcxml+xml");
+        assertEquals(cluster, ((Number) copy.path("records[0].clusterId")).longValue(), copy.asString());
+
+        // The cluster row was rebuilt by B's batch, which did not send A's record: its subjects still count.
+        asAdmin().queryParam("q", subjectWord).get("/api/v1/catalog/search").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("results[0].clusterId", equalTo((int) cluster))
+                .body("results[0].holdings.memberCode", hasItem(b));
+    }
+
+    @Test
     void invalidSearchParametersAreNamed() {
         asAdmin().queryParam("size", 1000).get("/api/v1/catalog/search").then().statusCode(400).body("errors[0].field", equalTo("size"));
         asAdmin().queryParam("isbn", "12345").get("/api/v1/catalog/search").then().statusCode(400).body("errors[0].field", equalTo("isbn"));

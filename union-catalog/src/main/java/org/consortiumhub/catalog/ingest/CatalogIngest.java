@@ -207,7 +207,7 @@ public class CatalogIngest {
                     // The touched clusters first, as an array, then their records by index: an OR or a join here
                     // can make PostgreSQL scan the whole table once it holds many records.
                     return conn.preparedQuery("select r.id, r.cluster_id, r.match_keys, r.profile, r.member_id, r.items,"
-                            + " r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language from catalog_record r"
+                            + " r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language, r.subjects from catalog_record r"
                             + " where r.cluster_id = any(array(select r2.cluster_id from catalog_match_key k"
                             + " join catalog_record r2 on r2.id = k.record_id where k.key = any($1)"
                             + " union select cluster_id from catalog_record where id = any($2)))")
@@ -302,6 +302,8 @@ public class CatalogIngest {
         Integer year;
         String format;
         String language;
+        /** The subject headings; null for a record stored before they were kept beside it. */
+        List<String> subjects;
 
         static NeighbourRow of(Row row) {
             NeighbourRow n = new NeighbourRow();
@@ -318,6 +320,8 @@ public class CatalogIngest {
             n.year = year == null ? null : year.intValue();
             n.format = row.getString("format");
             n.language = row.getString("language");
+            String subjects = row.getString("subjects");
+            n.subjects = subjects == null ? null : subjects.isEmpty() ? List.of() : List.of(subjects.split("\n"));
             return n;
         }
     }

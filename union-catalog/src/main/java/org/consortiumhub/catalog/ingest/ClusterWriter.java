@@ -92,13 +92,13 @@ final class ClusterWriter {
     }
 
     private static final String RECORD_COLUMNS = "content_hash, match_keys, marc, profile, title, author, pub_year,"
-            + " format, language, items, lendable_items, holdings";
+            + " format, language, items, lendable_items, holdings, subjects";
 
     private static final String UNNEST_RECORDS = "unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::bytea[],"
             + " $6::bytea[], $7::text[], $8::text[], $9::smallint[], $10::text[], $11::text[], $12::int[], $13::int[],"
-            + " $14::text[], $15::text[])"
+            + " $14::text[], $15::text[], $16::text[])"
             + " as d(id, cluster_id, content_hash, match_keys, marc, profile, title, author, pub_year, format, language,"
-            + " items, lendable_items, holdings, local_id)";
+            + " items, lendable_items, holdings, local_id, subjects)";
 
     private static Uni<Void> updateRecords(SqlConnection conn, List<Upsert> updates, Map<Long, Long> clusterOf) {
         if (updates.isEmpty()) {
@@ -107,7 +107,7 @@ final class ClusterWriter {
         return conn.preparedQuery("update catalog_record r set cluster_id = d.cluster_id, content_hash = d.content_hash,"
                 + " match_keys = d.match_keys::bigint[], marc = d.marc, profile = d.profile, title = d.title,"
                 + " author = d.author, pub_year = d.pub_year, format = d.format, language = d.language, items = d.items,"
-                + " lendable_items = d.lendable_items, holdings = d.holdings::jsonb, updated_at = now()"
+                + " lendable_items = d.lendable_items, holdings = d.holdings::jsonb, subjects = d.subjects, updated_at = now()"
                 + " from " + UNNEST_RECORDS + " where r.id = d.id")
                 .execute(recordColumns(updates, clusterOf)).replaceWithVoid();
     }
@@ -118,9 +118,9 @@ final class ClusterWriter {
         }
         Tuple columns = recordColumns(creates, clusterOf).addLong(member.id());
         return conn.preparedQuery("insert into catalog_record (id, member_id, local_id, cluster_id, " + RECORD_COLUMNS
-                + ", updated_at) select d.id, $16, d.local_id, d.cluster_id, d.content_hash, d.match_keys::bigint[], d.marc,"
+                + ", updated_at) select d.id, $17, d.local_id, d.cluster_id, d.content_hash, d.match_keys::bigint[], d.marc,"
                 + " d.profile, d.title, d.author, d.pub_year, d.format, d.language, d.items, d.lendable_items,"
-                + " d.holdings::jsonb, now() from " + UNNEST_RECORDS)
+                + " d.holdings::jsonb, d.subjects, now() from " + UNNEST_RECORDS)
                 .execute(columns).replaceWithVoid();
     }
 
@@ -141,6 +141,7 @@ final class ClusterWriter {
         Integer[] lendable = new Integer[n];
         String[] holdings = new String[n];
         String[] localId = new String[n];
+        String[] subjects = new String[n];
         for (int i = 0; i < n; i++) {
             Upsert u = upserts.get(i);
             PreparedRecord p = u.record;
@@ -159,9 +160,10 @@ final class ClusterWriter {
             lendable[i] = p.lendableItems();
             holdings[i] = p.storedHoldings();
             localId[i] = p.localId();
+            subjects[i] = String.join("\n", p.display().subjects());
         }
         return Tuple.tuple(List.of(id, cluster, hash, keys, marc, profile, title, author, year, format, language, items,
-                lendable, holdings, localId));
+                lendable, holdings, localId, subjects));
     }
 
     private static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
@@ -259,18 +261,20 @@ final class ClusterWriter {
             for (NeighbourRow n : neighbours.values()) {
                 if (clusterOf.containsKey(n.id)) {
                     parts.put(n.id, new Part(n.id, n.memberId, n.items, n.lendableItems, n.profile,
-                            new RecordDisplay(n.title, n.author, n.year, n.format, n.language, List.of())));
+                            new RecordDisplay(n.title, n.author, n.year, n.format, n.language,
+                                    n.subjects == null ? List.of() : n.subjects)));
                 }
             }
             for (Upsert u : changes.upserts()) {
                 parts.put(u.id, new Part(u.id, member.id(), u.record.items(), u.record.lendableItems(),
                         u.record.profile(), u.record.display()));
             }
-            // Subjects are not kept beside stored records: read them from the MARC of stored display records.
+            // Records stored before their subjects were kept beside them: read those from the MARC of display records.
             List<Long> needSubjects = new ArrayList<>();
             displayOf.values().forEach(id -> {
                 Part p = parts.get(id);
-                if (p != null && p.display().subjects().isEmpty() && neighbours.containsKey(id) && !changes.stored.containsKey(id)) {
+                NeighbourRow n = neighbours.get(id);
+                if (p != null && n != null && n.subjects == null && !changes.stored.containsKey(id)) {
                     needSubjects.add(id);
                 }
             });

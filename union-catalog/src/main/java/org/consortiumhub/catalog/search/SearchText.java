@@ -24,6 +24,45 @@ public final class SearchText {
         if (text == null || text.isBlank()) {
             return tokens;
         }
+        if (isAscii(text)) {
+            asciiTokens(text, tokens);
+            return tokens;
+        }
+        return unicodeTokens(text);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The same tokens for text in ASCII alone (most titles, names and every identifier), without the Unicode
+     * normalisation and the pattern: folding leaves ASCII as it is but for case, and its only letters and digits are
+     * A-Z, a-z and 0-9.
+     */
+    private static void asciiTokens(String text, List<String> tokens) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                String raw = text.substring(start, Math.min(i, start + MAX_TOKEN)).toLowerCase(java.util.Locale.ROOT);
+                tokens.add(raw);
+                start = -1;
+            }
+        }
+    }
+
+    /** The tokens by the general route, for any text; {@link #tokens} takes a shorter one for ASCII. */
+    static List<String> unicodeTokens(String text) {
+        List<String> tokens = new ArrayList<>();
         for (String raw : NON_WORD.split(fold(text))) {
             if (!raw.isEmpty()) {
                 tokens.add(raw.length() > MAX_TOKEN ? raw.substring(0, MAX_TOKEN) : raw);
