@@ -40,7 +40,7 @@ echo "$OUT" > $WORK/null-hub-summary.txt
 echo "ADAPTER-NULL-HUB $(echo "$OUT" | head -2 | tail -1 | rate) records/s read + encoded + sent over HTTP to a hub that stores nothing ($RECORDS records, batches of $BATCH, $CONCURRENCY in flight)"
 
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-HUB_DB_URL=postgresql://127.0.0.1:5432/$DB HUB_DB_USER=postgres HUB_DEMO=false \
+HUB_DB_URL=postgresql://127.0.0.1:5432/$DB HUB_DB_USER=postgres HUB_DEMO=false HUB_DATA_DIR=$WORK/hub-data \
 HUB_BOOTSTRAP_ADMIN_PASSWORD=$PASSWORD QUARKUS_HTTP_PORT=$PORT \
   java ${HUB_JAVA_OPTS:-} -jar hub/target/quarkus-app/quarkus-run.jar > $WORK/hub.log 2>&1 &
 HUB=$!

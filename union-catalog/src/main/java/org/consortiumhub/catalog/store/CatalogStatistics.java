@@ -22,9 +22,10 @@ import io.vertx.mutiny.sqlclient.Row;
  * when it held a fraction of today's rows, is planned as if it were small: scanning it whole looks cheap, and ingest
  * slows down as the catalog grows (at a million records, a batch's neighbours took 280 ms to read instead of 20 ms).
  * PostgreSQL's autovacuum analyses tables as they change, but it can be switched off, or lag behind a bulk load; so
- * after every tenth more records (and at least {@code catalog.statistics.min-changes}, 5,000) the hub analyses the catalog tables itself, in
- * the background, one analysis at a time. At start, it says when autovacuum is off: then nothing reclaims the space of
- * updated and deleted rows.
+ * once records numbering half the catalog have changed since the last analysis (and at least
+ * {@code catalog.statistics.min-changes}, 5,000), the hub analyses the catalog tables itself, in the background, one
+ * analysis at a time: about a dozen analyses while a million records are loaded. At start, it says when autovacuum is
+ * off: then nothing reclaims the space of updated and deleted rows.
  */
 @ApplicationScoped
 public class CatalogStatistics {
@@ -64,7 +65,7 @@ public class CatalogStatistics {
 
     /** Counts records created, updated or deleted; analyses the catalog tables when enough of them changed. */
     public void changed(long records) {
-        if (records > 0 && changesSince.addAndGet(records) >= Math.max(minChanges, recordsWhenAnalysed / 10)) {
+        if (records > 0 && changesSince.addAndGet(records) >= Math.max(minChanges, recordsWhenAnalysed / 2)) {
             analyse();
         }
     }
