@@ -17,7 +17,7 @@ import org.consortiumhub.catalog.marc.ReadResult;
 import org.consortiumhub.catalog.marc.RecordProblem;
 
 /**
- * A record as the catalog stores it: UTF-8 ISO 2709, deflated (MARC text shrinks to about a third). A record too
+ * A record as the catalog stores it: UTF-8 ISO 2709, deflated at the fastest level (MARC shrinks to a little over half). A record too
  * large for ISO 2709 (over 99,999 bytes, such as a serial with thousands of items) is kept as MARCXML instead.
  */
 public final class StoredMarc {
