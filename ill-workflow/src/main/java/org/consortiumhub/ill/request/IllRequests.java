@@ -347,7 +347,7 @@ public class IllRequests {
         Uni<Void> toPeer = side == Side.REQUESTER && r.lenderId() != null && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())
                 ? IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now())
                 : Uni.createFrom().voidItem();
-        return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next)
+        return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next, t.action() == IllAction.SHIP)
                 .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                         next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
                 .flatMap(ignored -> side == Side.REQUESTER ? Uni.createFrom().voidItem()
@@ -367,7 +367,7 @@ public class IllRequests {
                     if (rows.size() == 0) {
                         Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
                         Locked next = r.with(end.to(), null, null, r.dueDate(), r.round());
-                        return update(conn, next).flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM,
+                        return update(conn, next, false).flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM,
                                 end.action().apiName(), r.state(), end.to(), null,
                                 "no lender left on the rota: review the request, re-request or cancel it", null))
                                 .flatMap(ignored -> IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
@@ -379,7 +379,7 @@ public class IllRequests {
                     Locked next = r.with(send.to(), lender.getLong("member_id"), lender.getString("code"), r.dueDate(), r.round());
                     return conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
                             + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now()))
-                            .flatMap(ignored -> update(conn, next))
+                            .flatMap(ignored -> update(conn, next, false))
                             .flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(),
                                     r.state(), send.to(), next.lenderId(), "sent to " + next.lenderCode(), null))
                             .flatMap(ignored -> lender.getString("iso18626_address") == null ? Uni.createFrom().voidItem()
@@ -427,10 +427,12 @@ public class IllRequests {
                 .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
     }
 
-    private Uni<Void> update(SqlConnection conn, Locked next) {
+    /** Writes the request's new state; {@code ships} records when it was shipped, which the lending balance counts. */
+    private Uni<Void> update(SqlConnection conn, Locked next, boolean ships) {
         return conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
-                + " version = version + 1 where id = $1")
-                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now())).replaceWithVoid();
+                + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
+                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,
