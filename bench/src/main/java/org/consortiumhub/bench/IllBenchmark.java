@@ -1,6 +1,7 @@
 package org.consortiumhub.bench;
 
 import java.math.BigDecimal;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,9 @@ import org.consortiumhub.ill.state.ServiceType;
  * </ol>
  *
  * Arguments are {@code name=value}: {@code hub} (http://localhost:8080), {@code password} (the admin's),
- * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30).
+ * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30), {@code warmup} (10: seconds of
+ * loans run first and not counted, so the hub's code is compiled before it is measured), {@code http} (1.1: one
+ * connection per client; 2: one multiplexed connection for all).
  * {@code bench/run-ill-benchmark.sh} starts a hub and runs it.
  */
 public final class IllBenchmark {
@@ -67,7 +70,7 @@ public final class IllBenchmark {
 
     public static void main(String[] args) throws Exception {
         new IllBenchmark(BenchOptions.parse(args,
-                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…]")).run();
+                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…] [warmup=…] [http=1.1|2]")).run();
     }
 
     private int option(String name, int fallback) {
@@ -115,15 +118,46 @@ public final class IllBenchmark {
         transitions(codes, staff, clusters);
     }
 
+    /** What one phase of loans measured. */
+    private record Phase(double seconds, long[] actions, long[] creations, long failures) {
+    }
+
     private void transitions(List<String> codes, Map<String, String> staff, List<Long> clusters) throws InterruptedException {
         int clients = option("clients", 16);
-        long end = System.nanoTime() + Duration.ofSeconds(option("seconds", 30)).toNanos();
+        int warmup = option("warmup", 10);
+        if (warmup > 0) {
+            Phase w = loans(clients, warmup, codes, staff, clusters);
+            System.out.printf("WARMUP seconds=%.1f actions=%d created=%d failures=%d (not counted)%n", w.seconds(),
+                    w.actions().length, w.creations().length, w.failures());
+        }
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Phase p = loans(clients, option("seconds", 30), codes, staff, clusters);
+        long[] a = p.actions();
+        long[] c = p.creations();
+        System.out.printf("TRANSITIONS clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
+                clients, p.seconds(), a.length, a.length / p.seconds(), ms(a, 0.50), ms(a, 0.95), ms(a, 0.99), p.failures());
+        System.out.printf("REQUESTS created=%d rate=%.0f/s p50=%.1fms p99=%.1fms (rota from catalog, policies and loads, then sent)%n",
+                c.length, c.length / p.seconds(), ms(c, 0.50), ms(c, 0.99));
+        System.out.printf("LOAD before=%.2f after=%.2f (the machine's load average, this run's own processes included)%n",
+                loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * {@code clients} staff running whole loans for {@code seconds}. Each client has its own HTTP/1.1 connection, as
+     * each library's staff (a browser, a script) would; {@code http=2} makes all share one multiplexed connection.
+     */
+    private Phase loans(int clients, int seconds, List<String> codes, Map<String, String> staff, List<Long> clusters)
+            throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        boolean shared = "2".equals(options.get("http", "1.1"));
         ConcurrentLinkedQueue<Long> actions = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> creations = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            HttpClient client = shared ? http
+                    : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             Thread t = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
@@ -131,7 +165,7 @@ public final class IllBenchmark {
                         String borrower = codes.get(random.nextInt(codes.size()));
                         long cluster = clusters.get(random.nextInt(clusters.size()));
                         long t0 = System.nanoTime();
-                        String created = call("POST", "/api/v1/ill/requests", staff.get(borrower), "{\"serviceType\":\"LOAN\","
+                        String created = call(client, "POST", "/api/v1/ill/requests", staff.get(borrower), "{\"serviceType\":\"LOAN\","
                                 + "\"clusterId\":" + cluster + ",\"patronId\":\"P" + random.nextInt(100000) + "\"}", 201);
                         creations.add(System.nanoTime() - t0);
                         Matcher id = ID.matcher(created);
@@ -146,7 +180,7 @@ public final class IllBenchmark {
                         for (String[] step : new String[][] { { l, "willSupply" }, { l, "ship" }, { b, "received" },
                                 { b, "shipReturn" }, { l, "checkIn" } }) {
                             long s0 = System.nanoTime();
-                            call("POST", path, step[0], "{\"action\":\"" + step[1] + "\"}", 200);
+                            call(client, "POST", path, step[0], "{\"action\":\"" + step[1] + "\"}", 200);
                             actions.add(System.nanoTime() - s0);
                         }
                     } catch (RuntimeException e) {
@@ -160,13 +194,7 @@ public final class IllBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] a = sorted(actions);
-        long[] c = sorted(creations);
-        System.out.printf("TRANSITIONS clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
-                clients, seconds, a.length, a.length / seconds, ms(a, 0.50), ms(a, 0.95), ms(a, 0.99), failures.get());
-        System.out.printf("REQUESTS created=%d rate=%.0f/s p50=%.1fms p99=%.1fms (rota from catalog, policies and loads, then sent)%n",
-                c.length, c.length / seconds, ms(c, 0.50), ms(c, 0.99));
+        return new Phase((System.nanoTime() - start) / 1e9, sorted(actions), sorted(creations), failures.get());
     }
 
     /** The pure ranking: 200 candidates with policies, loads and closures, timed per call after a warm-up. */
@@ -221,6 +249,10 @@ public final class IllBenchmark {
     }
 
     private String call(String method, String path, String auth, String body, int expected) {
+        return call(http, method, path, auth, body, expected);
+    }
+
+    private String call(HttpClient client, String method, String path, String auth, String body, int expected) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub + path)).header("Authorization", auth)
                 .timeout(Duration.ofSeconds(30));
         if (body != null) {
@@ -229,7 +261,7 @@ public final class IllBenchmark {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != expected) {
                 throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
             }

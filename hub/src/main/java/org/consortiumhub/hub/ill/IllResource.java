@@ -81,9 +81,7 @@ public class IllResource implements IllApi {
     public Uni<IllRequest> createIllRequest(NewIllRequest body) {
         Caller caller = Caller.of(identity);
         String borrower = AccessPolicy.borrowFor(caller);
-        return requests.create(caller.name(), borrower, IllViews.newRequest(body))
-                .invoke(ignored -> deliverToPeers())
-                .flatMap(requests::get).map(IllViews::request);
+        return requests.createAndRead(caller.name(), borrower, IllViews.newRequest(body)).map(this::answer);
     }
 
     @Override
@@ -115,10 +113,9 @@ public class IllResource implements IllApi {
     @Override
     public Uni<IllRequest> actOnIllRequest(Long requestId, IllActionRequest body) {
         Caller caller = Caller.of(identity);
-        return requests.act(requestId, caller.name(), (id, borrower, lender) -> AccessPolicy.illSide(caller, id, borrower, lender),
-                body.getAction(), body.getNote(), body.getReason(), body.getVersion())
-                .invoke(ignored -> deliverToPeers())
-                .flatMap(ignored -> requests.get(requestId)).map(IllViews::request);
+        return requests.actAndRead(requestId, caller.name(),
+                (id, borrower, lender) -> AccessPolicy.illSide(caller, id, borrower, lender), body.getAction(), body.getNote(),
+                body.getReason(), body.getVersion()).map(this::answer);
     }
 
     @Override
@@ -147,6 +144,14 @@ public class IllResource implements IllApi {
         Caller caller = Caller.of(identity);
         AccessPolicy.setLendingPolicy(caller);
         return policies.put(code, IllViews.policy(body), body.getAvailabilitySecret(), caller.name()).map(IllViews::policy);
+    }
+
+    /** The request as a change left it; what the change queued for external ILL systems goes out now. */
+    private IllRequest answer(IllRequests.Outcome outcome) {
+        if (outcome.queuedMessages()) {
+            deliverToPeers();
+        }
+        return IllViews.request(outcome.request());
     }
 
     /** Sends what a change queued for members that are external ILL systems now, rather than at the next timer run. */

@@ -110,6 +110,17 @@ class IllRequestsTest {
         assertEquals(s.borrower().staff(), timeline.get(0).get("actor"));
         assertEquals("hub", timeline.get(1).get("actor"));
         assertEquals("SUPPLIED", done.path("rota[0].outcome"));
+
+        // the action's answer is the request as reading it afterwards gives it, times in UTC to the microsecond
+        Response read = s.borrower().staffCall().get("/api/v1/ill/requests/{id}", id);
+        assertEquals(200, read.statusCode(), read.asString());
+        assertEquals(read.jsonPath().getMap(""), done.jsonPath().getMap(""));
+        for (Map<String, Object> e : timeline) {
+            assertTrue(((String) e.get("at")).endsWith("Z"), e.toString());
+        }
+        assertTrue(done.jsonPath().getString("rota[0].sentAt").endsWith("Z"), done.asString());
+        assertTrue(java.time.OffsetDateTime.parse((String) timeline.get(4).get("at")).isBefore(
+                java.time.OffsetDateTime.parse((String) timeline.get(5).get("at"))), timeline.toString());
     }
 
     @Test

@@ -175,4 +175,28 @@ class IllRotaTest {
         assertTrue(explanationOf(second, x.code()).contains("lent 1, borrowed 0 (balance +1)"), explanationOf(second, x.code()));
         assertTrue(explanationOf(second, x.code()).contains("its balance +1 is higher than 0"), explanationOf(second, x.code()));
     }
+
+    @Test
+    void whatAMemberBorrowedCountsAgainstItsBalanceWhenOthersAsk() {
+        List<Library> libs = libraries(3);
+        Library lender = libs.get(0);
+        Library borrower = libs.get(1);
+        Library other = libs.get(2);
+        String isbn = newIsbn();
+        String id = holds(lender, isbn, "Borrowed balance test " + isbn, true);
+        holds(borrower, isbn, "Borrowed balance test " + isbn, true);
+        policy(lender);
+        policy(borrower);
+        policy(other);
+        long cluster = clusterOf(lender, id);
+
+        Response lent = request(borrower, loanOf(cluster, "P-5"));
+        assertEquals(lender.code(), lent.path("lenderCode"));
+        lender.act(lent.jsonPath().getLong("id"), "ship").then().statusCode(200);
+
+        Response asked = request(other, loanOf(cluster, "P-6"));
+        assertEquals(List.of(borrower.code(), lender.code()), asked.jsonPath().getList("rota.findAll { it.position != null }.memberCode"));
+        assertTrue(explanationOf(asked, borrower.code()).contains("lent 0, borrowed 1 (balance -1)"), explanationOf(asked, borrower.code()));
+        assertTrue(explanationOf(asked, lender.code()).contains("lent 1, borrowed 0 (balance +1)"), explanationOf(asked, lender.code()));
+    }
 }

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
+import org.consortiumhub.ill.rota.Closure;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
 import org.consortiumhub.ill.rota.RotaSources;
@@ -32,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -58,20 +63,56 @@ public class IllRequests {
         Side sideOf(long requestId, String borrowerCode, String lenderCode);
     }
 
-    /** A request row locked for change, with what the transition logic needs of it. */
+    /**
+     * A request row locked for change, with what the transition logic needs of it: whether the borrower is an external
+     * ILL system that sent it ({@code borrowerPeer}), whether the current lender is one ({@code lenderPeer}), and the
+     * current lender's loan period on the current rota.
+     */
     private record Locked(long id, long borrowerId, String borrowerCode, Long lenderId, String lenderCode, ServiceType type,
-            RequestState state, LocalDate dueDate, int version, boolean rush, int round) {
+            RequestState state, LocalDate dueDate, int version, boolean rush, int round, boolean borrowerPeer,
+            boolean lenderPeer, Integer loanPeriodDays) {
 
-        Locked with(RequestState s, Long lender, String lenderCode, LocalDate due, int newRound) {
-            return new Locked(id, borrowerId, borrowerCode, lender, lenderCode, type, s, due, version + 1, rush, newRound);
+        /** The request after a step that keeps its lender. */
+        Locked with(RequestState s, LocalDate due, int newRound) {
+            return new Locked(id, borrowerId, borrowerCode, lenderId, lenderCode, type, s, due, version + 1, rush, newRound,
+                    borrowerPeer, lenderPeer, loanPeriodDays);
+        }
+
+        /** The request after a step that leaves it without a lender. */
+        Locked withoutLender(RequestState s, int newRound) {
+            return new Locked(id, borrowerId, borrowerCode, null, null, type, s, dueDate, version + 1, rush, newRound,
+                    borrowerPeer, false, null);
+        }
+
+        /** The request sent to a new lender. */
+        Locked sentTo(RequestState s, long lender, String code, boolean peer, Integer loanPeriod) {
+            return new Locked(id, borrowerId, borrowerCode, lender, code, type, s, dueDate, version + 1, rush, round,
+                    borrowerPeer, peer, loanPeriod);
         }
     }
 
     private static final String LOCK = "select r.id, r.borrower_id, b.code as borrower_code, r.lender_id, l.code as lender_code,"
-            + " r.service_type, r.state, r.due_date, r.version, r.service_level,"
-            + " (select coalesce(max(e.round), 0) from ill_rota_entry e where e.request_id = r.id) as round"
+            + " r.service_type, r.state, r.due_date, r.version, r.service_level, cr.round,"
+            + " r.peer_request_id is not null and bp.iso18626_address is not null as borrower_peer,"
+            + " lp.iso18626_address is not null as lender_peer, t.loan_period_days"
             + " from ill_request r join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id"
+            + " cross join lateral (select coalesce(max(e.round), 0) as round from ill_rota_entry e where e.request_id = r.id) cr"
+            + " left join ill_rota_entry t on t.request_id = r.id and t.round = cr.round and t.member_id = r.lender_id"
+            + " left join ill_lending_policy bp on bp.member_id = r.borrower_id"
+            + " left join ill_lending_policy lp on lp.member_id = r.lender_id"
             + " where r.id = $1 for update of r";
+
+    /**
+     * What one change did besides its transitions: whether it queued ISO 18626 messages for members that are external
+     * ILL systems, so the caller can send them at once.
+     */
+    private static final class Change {
+        boolean queued;
+    }
+
+    /** What an action or a new request left: the request as it stands after it, and whether messages wait to be sent. */
+    public record Outcome(RequestView request, boolean queuedMessages) {
+    }
 
     private static final List<String> ACTIVE_END = List.of(RequestState.COMPLETED.name(), RequestState.CANCELLED.name());
 
@@ -99,19 +140,33 @@ public class IllRequests {
      * its later messages name it. The same peer id sent again gives the request made the first time.
      */
     public Uni<Long> create(String username, String borrowerCode, NewRequest req, String peerRequestId) {
+        return create(username, borrowerCode, req, peerRequestId, new Change(), (conn, id) -> Uni.createFrom().item(id));
+    }
+
+    /**
+     * Creates the borrower's request as {@link #create(String, String, NewRequest)} does and answers with it as it
+     * stands once sent, read in the same transaction.
+     */
+    public Uni<Outcome> createAndRead(String username, String borrowerCode, NewRequest req) {
+        Change change = new Change();
+        return create(username, borrowerCode, req, null, change, this::read).map(v -> new Outcome(v, change.queued));
+    }
+
+    private <T> Uni<T> create(String username, String borrowerCode, NewRequest req, String peerRequestId, Change change,
+            BiFunction<SqlConnection, Long, Uni<T>> then) {
         req.check(LocalDate.now(clock.withZone(zone)));
         Uni<Subject> subject = req.clusterId() == null ? Uni.createFrom().nullItem() : rotas.subject(req.clusterId());
         return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
                 .rota(req.serviceType(), borrowerId, s, req.maxCost())
                 .flatMap(rota -> pool.withTransaction(conn -> peerRequest(conn, borrowerId, peerRequestId)
-                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : copyright(conn, borrowerId,
+                        .flatMap(existing -> existing != null ? then.apply(conn, existing) : copyright(conn, borrowerId,
                                 req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
-                                .call(id -> record(conn, id, borrowerId, req, s, decision))).flatMap(id -> event(conn, id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
-                                null, req.notes(), null)
-                                .flatMap(ignored -> insertRota(conn, id, 1, rota))
-                                .flatMap(ignored -> lock(conn, id))
-                                .flatMap(locked -> source(conn, locked))
-                                .replaceWith(id)))))));
+                                .call(id -> record(conn, id, borrowerId, req, s, decision)))
+                                .flatMap(id -> Uni.combine().all().unis(event(conn, id, now(), username, Side.REQUESTER, "create",
+                                        null, RequestState.SOURCING, null, req.notes(), null), insertRota(conn, id, 1, rota),
+                                        lock(conn, id)).with((created, rotaStored, locked) -> locked)
+                                        .flatMap(locked -> source(conn, locked, change))
+                                        .flatMap(ignored -> then.apply(conn, id))))))));
     }
 
     /**
@@ -249,6 +304,23 @@ public class IllRequests {
      */
     public Uni<Void> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
             Integer expectedVersion) {
+        return act(id, username, sides, actionName, note, reason, expectedVersion, new Change(),
+                (conn, ignored) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A staff action as {@link #act(long, String, SideResolver, String, String, String, Integer)} takes it, answered
+     * with the request as the action left it, read in the same transaction.
+     */
+    public Uni<Outcome> actAndRead(long id, String username, SideResolver sides, String actionName, String note,
+            String reason, Integer expectedVersion) {
+        Change change = new Change();
+        return act(id, username, sides, actionName, note, reason, expectedVersion, change, this::read)
+                .map(v -> new Outcome(v, change.queued));
+    }
+
+    private <T> Uni<T> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
+            Integer expectedVersion, Change change, BiFunction<SqlConnection, Long, Uni<T>> then) {
         if (actionName == null || actionName.isBlank()) {
             throw IllException.invalid("action", "is required");
         }
@@ -266,7 +338,8 @@ public class IllRequests {
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
         return rebuilt.flatMap(rota -> pool.withTransaction(conn -> actIn(conn, id, username, sides, action,
-                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota)));
+                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota, change)
+                .flatMap(ignored -> then.apply(conn, id))));
     }
 
     /**
@@ -275,6 +348,11 @@ public class IllRequests {
      */
     public Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
             String reason, Integer expectedVersion, Rota rebuilt) {
+        return actIn(conn, id, username, sides, action, note, reason, expectedVersion, rebuilt, new Change());
+    }
+
+    private Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
+            String reason, Integer expectedVersion, Rota rebuilt, Change change) {
         return lock(conn, id).flatMap(r -> {
             Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
             if (expectedVersion != null && expectedVersion != r.version()) {
@@ -289,7 +367,7 @@ public class IllRequests {
                         + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
                                 : "; allowed now: " + String.join(", ", allowed)), allowed);
             });
-            return move(conn, r, t, username, side, note, reason, rebuilt);
+            return move(conn, r, t, username, side, note, reason, rebuilt, change);
         });
     }
 
@@ -316,48 +394,80 @@ public class IllRequests {
             return new Locked(r.getLong("id"), r.getLong("borrower_id"), r.getString("borrower_code"), r.getLong("lender_id"),
                     r.getString("lender_code"), ServiceType.valueOf(r.getString("service_type")),
                     RequestState.valueOf(r.getString("state")), r.getLocalDate("due_date"), r.getInteger("version"),
-                    "RUSH".equals(r.getString("service_level")), r.getInteger("round"));
+                    "RUSH".equals(r.getString("service_level")), r.getInteger("round"), r.getBoolean("borrower_peer"),
+                    r.getBoolean("lender_peer"), r.getInteger("loan_period_days"));
         });
     }
 
-    /** Carries out one transition on a locked request, then whatever the hub does next (sourcing) and its timers. */
+    /**
+     * Carries out one transition on a locked request, then whatever the hub does next (sourcing) and its timers. The
+     * transition's statements do not depend on each other's answers, so they go to PostgreSQL together.
+     */
     private Uni<Void> move(SqlConnection conn, Locked r, Transition t, String actor, Side side, String note, String reason,
-            Rota rebuilt) {
+            Rota rebuilt, Change change) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Uni<Locked> after = switch (t.effect()) {
-            case LENDER_DONE -> outcome(conn, r, switch (t.action()) {
-                case UNFILLED -> "UNFILLED:" + reason;
-                case SKIP_LENDER -> "SKIPPED";
-                default -> "CONDITIONS_REJECTED";
-            }).replaceWith(r.with(t.to(), null, null, r.dueDate(), r.round()));
-            case REBUILD_ROTA -> insertRota(conn, r.id(), r.round() + 1, rebuilt)
-                    .replaceWith(r.with(t.to(), null, null, r.dueDate(), r.round() + 1));
-            case SET_DUE_DATE -> terms(conn, r).map(terms -> r.with(t.to(), r.lenderId(), r.lenderCode(),
-                    today.plusDays(terms.getInteger("loan_period_days")), r.round()));
-            case EXTEND_DUE_DATE -> terms(conn, r).map(terms -> r.with(t.to(), r.lenderId(), r.lenderCode(),
-                    (r.dueDate() == null || r.dueDate().isBefore(today) ? today : r.dueDate())
-                            .plusDays(terms.getInteger("loan_period_days")), r.round()));
-            case NONE, NEXT_LENDER -> Uni.createFrom().item(r.with(t.to(), r.lenderId(), r.lenderCode(), r.dueDate(), r.round()));
+        List<Uni<Void>> writes = new ArrayList<>();
+        Locked next = switch (t.effect()) {
+            case LENDER_DONE -> {
+                writes.add(outcome(conn, r, switch (t.action()) {
+                    case UNFILLED -> "UNFILLED:" + reason;
+                    case SKIP_LENDER -> "SKIPPED";
+                    default -> "CONDITIONS_REJECTED";
+                }));
+                yield r.withoutLender(t.to(), r.round());
+            }
+            case REBUILD_ROTA -> {
+                writes.add(insertRota(conn, r.id(), r.round() + 1, rebuilt));
+                yield r.withoutLender(t.to(), r.round() + 1);
+            }
+            case SET_DUE_DATE -> r.with(t.to(), today.plusDays(loanPeriod(r)), r.round());
+            case EXTEND_DUE_DATE -> r.with(t.to(), (r.dueDate() == null || r.dueDate().isBefore(today) ? today : r.dueDate())
+                    .plusDays(loanPeriod(r)), r.round());
+            case NONE, NEXT_LENDER -> r.with(t.to(), r.dueDate(), r.round());
         };
-        Uni<Void> lenderOutcome = switch (t.action()) {
-            case SHIP -> outcome(conn, r, "SUPPLIED");
-            case CONFIRM_CANCEL -> outcome(conn, r, "CANCELLED");
-            default -> Uni.createFrom().voidItem();
-        };
-        Uni<Void> toPeer = side == Side.REQUESTER && r.lenderId() != null && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())
-                ? IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now())
-                : Uni.createFrom().voidItem();
-        return lenderOutcome.call(() -> toPeer).replaceWith(after).flatMap(next -> update(conn, next)
-                .flatMap(ignored -> event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
-                        next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason))
-                .flatMap(ignored -> side == Side.REQUESTER ? Uni.createFrom().voidItem()
-                        : IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, now()))
-                .flatMap(ignored -> next.state() == RequestState.SOURCING ? source(conn, next) : timers(conn, next)));
+        switch (t.action()) {
+            case SHIP -> writes.add(outcome(conn, r, "SUPPLIED"));
+            case CONFIRM_CANCEL -> writes.add(outcome(conn, r, "CANCELLED"));
+            default -> {
+            }
+        }
+        if (side == Side.REQUESTER && r.lenderPeer() && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())) {
+            writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now()));
+            change.queued = true;
+        }
+        writes.add(update(conn, next, t.action() == IllAction.SHIP));
+        writes.add(event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
+                next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason));
+        if (side != Side.REQUESTER && r.borrowerPeer()) {
+            writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, now()));
+            change.queued = true;
+        }
+        if (next.state() == RequestState.SOURCING) {
+            return together(writes).flatMap(ignored -> source(conn, next, change));
+        }
+        writes.add(timers(conn, next, null));
+        return together(writes);
+    }
+
+    private static int loanPeriod(Locked r) {
+        if (r.loanPeriodDays() == null) {
+            throw new IllegalStateException("request " + r.id() + " has no terms of its lender " + r.lenderCode() + " on its rota");
+        }
+        return r.loanPeriodDays();
+    }
+
+    /**
+     * Statements on one connection sent without waiting for each answer; PostgreSQL runs them in this order, and the
+     * first failure fails the whole (and so the transaction).
+     */
+    private static Uni<Void> together(List<Uni<Void>> statements) {
+        return Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
 
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
-    private Uni<Void> source(SqlConnection conn, Locked r) {
-        return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address from ill_rota_entry e"
+    private Uni<Void> source(SqlConnection conn, Locked r, Change change) {
+        return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address, e.loan_period_days, e.answer_days,"
+                + " e.rush_answer_hours from ill_rota_entry e"
                 + " join member_library m on m.id = e.member_id left join ill_lending_policy p on p.member_id = e.member_id"
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
                 + " order by e.position limit 1")
@@ -366,45 +476,59 @@ public class IllRequests {
                     StateModel model = StateModel.of(r.type());
                     if (rows.size() == 0) {
                         Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
-                        Locked next = r.with(end.to(), null, null, r.dueDate(), r.round());
-                        return update(conn, next).flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM,
-                                end.action().apiName(), r.state(), end.to(), null,
-                                "no lender left on the rota: review the request, re-request or cancel it", null))
-                                .flatMap(ignored -> IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
-                                        "no member could supply it", now()))
-                                .flatMap(ignored -> timers(conn, next));
+                        Locked next = r.withoutLender(end.to(), r.round());
+                        List<Uni<Void>> writes = new ArrayList<>();
+                        writes.add(update(conn, next, false));
+                        writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
+                                null, "no lender left on the rota: review the request, re-request or cancel it", null));
+                        if (r.borrowerPeer()) {
+                            writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
+                                    "no member could supply it", now()));
+                            change.queued = true;
+                        }
+                        writes.add(timers(conn, next, null));
+                        return together(writes);
                     }
                     Row lender = rows.iterator().next();
+                    String address = lender.getString("iso18626_address");
                     Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
-                    Locked next = r.with(send.to(), lender.getLong("member_id"), lender.getString("code"), r.dueDate(), r.round());
-                    return conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
-                            + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now()))
-                            .flatMap(ignored -> update(conn, next))
-                            .flatMap(ignored -> event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(),
-                                    r.state(), send.to(), next.lenderId(), "sent to " + next.lenderCode(), null))
-                            .flatMap(ignored -> lender.getString("iso18626_address") == null ? Uni.createFrom().voidItem()
-                                    : IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.getString("iso18626_address"),
-                                            now()))
-                            .flatMap(ignored -> timers(conn, next));
+                    Locked next = r.sentTo(send.to(), lender.getLong("member_id"), lender.getString("code"), address != null,
+                            lender.getInteger("loan_period_days"));
+                    List<Uni<Void>> writes = new ArrayList<>();
+                    writes.add(conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
+                            + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now())).replaceWithVoid());
+                    writes.add(update(conn, next, false));
+                    writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
+                            next.lenderId(), "sent to " + next.lenderCode(), null));
+                    if (address != null) {
+                        writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), address, now()));
+                        change.queued = true;
+                    }
+                    writes.add(timers(conn, next, lender));
+                    return together(writes);
                 });
     }
 
-    /** The request's timers follow its state: a deadline for the lender's answer while SENT, the due date while RECEIVED. */
-    private Uni<Void> timers(SqlConnection conn, Locked r) {
+    /**
+     * The request's timers follow its state: a deadline for the lender's answer while SENT ({@code terms}: the
+     * lender's rota entry, with its answer times), the due date while RECEIVED.
+     */
+    private Uni<Void> timers(SqlConnection conn, Locked r, Row terms) {
         Uni<Void> cleared = conn.preparedQuery("delete from ill_timer where request_id = $1").execute(Tuple.of(r.id())).replaceWithVoid();
         if (r.state() == RequestState.SENT) {
-            return cleared.flatMap(ignored -> terms(conn, r)).flatMap(terms -> LendingPolicies.closures(conn, List.of(r.lenderId()),
-                    LocalDate.now(clock.withZone(zone))).flatMap(closures -> {
-                        BusinessCalendar calendar = new BusinessCalendar(zone, closures.getOrDefault(r.lenderId(), List.of()));
-                        Instant now = clock.instant();
-                        Instant deadline = r.rush() ? calendar.afterBusinessHours(now, terms.getInteger("rush_answer_hours"))
-                                : calendar.afterBusinessDays(now, terms.getInteger("answer_days"));
-                        return timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
-                    }));
+            Uni<Map<Long, List<Closure>>> closures = LendingPolicies.closures(conn, List.of(r.lenderId()),
+                    LocalDate.now(clock.withZone(zone)));
+            return Uni.combine().all().unis(cleared, closures).with((ignored, byMember) -> byMember).flatMap(byMember -> {
+                BusinessCalendar calendar = new BusinessCalendar(zone, byMember.getOrDefault(r.lenderId(), List.of()));
+                Instant now = clock.instant();
+                Instant deadline = r.rush() ? calendar.afterBusinessHours(now, terms.getInteger("rush_answer_hours"))
+                        : calendar.afterBusinessDays(now, terms.getInteger("answer_days"));
+                return timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
+            });
         }
         if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
             Instant overdue = new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate());
-            return cleared.flatMap(ignored -> timer(conn, r.id(), "OVERDUE", overdue, r.lenderId()));
+            return together(List.of(cleared, timer(conn, r.id(), "OVERDUE", overdue, r.lenderId())));
         }
         return cleared;
     }
@@ -414,23 +538,17 @@ public class IllRequests {
                 .execute(Tuple.of(requestId, kind, due.atOffset(ZoneOffset.UTC), lenderId)).replaceWithVoid();
     }
 
-    /** The current lender's terms on the current rota: loan period and answer times. */
-    private static Uni<Row> terms(SqlConnection conn, Locked r) {
-        return conn.preparedQuery("select loan_period_days, answer_days, rush_answer_hours from ill_rota_entry"
-                + " where request_id = $1 and round = $2 and member_id = $3")
-                .execute(Tuple.of(r.id(), r.round(), r.lenderId()))
-                .map(rows -> rows.iterator().next());
-    }
-
     private static Uni<Void> outcome(SqlConnection conn, Locked r, String outcome) {
         return conn.preparedQuery("update ill_rota_entry set outcome = $4 where request_id = $1 and round = $2 and member_id = $3")
                 .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
     }
 
-    private Uni<Void> update(SqlConnection conn, Locked next) {
+    /** Writes the request's new state; {@code ships} records when it was shipped, which the lending balance counts. */
+    private Uni<Void> update(SqlConnection conn, Locked next, boolean ships) {
         return conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
-                + " version = version + 1 where id = $1")
-                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now())).replaceWithVoid();
+                + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
+                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,
@@ -474,12 +592,12 @@ public class IllRequests {
             Transition skip = model.find(r.state(), IllAction.SKIP_LENDER, Side.SYSTEM).orElseThrow();
             LOG.infof("ILL request %d: %s did not answer in time; moving to the next lender", r.id(), r.lenderCode());
             return move(conn, r, skip, "hub", Side.SYSTEM, r.lenderCode() + " did not answer in time ("
-                    + (r.rush() ? "rush" : "normal") + " service)", null, null);
+                    + (r.rush() ? "rush" : "normal") + " service)", null, null, new Change());
         }
         if (kind.equals("OVERDUE")) {
             var overdue = model.find(r.state(), IllAction.MARK_OVERDUE, Side.SYSTEM);
             if (overdue.isPresent() && r.dueDate() != null && r.dueDate().isBefore(LocalDate.now(clock.withZone(zone)))) {
-                return move(conn, r, overdue.get(), "hub", Side.SYSTEM, "due " + r.dueDate(), null, null);
+                return move(conn, r, overdue.get(), "hub", Side.SYSTEM, "due " + r.dueDate(), null, null, new Change());
             }
         }
         // the request moved on since the timer was set; nothing to do
@@ -488,43 +606,54 @@ public class IllRequests {
 
     // ------------------------------------------------------------------------------------------------ reading
 
+    /**
+     * The request with its timeline and rota, in one statement: the timeline and the rota come as JSON arrays beside
+     * the request's row.
+     */
+    private static final String READ = "select r.*, b.code as borrower_code, l.code as lender_code,"
+            + " (select coalesce(json_agg(json_build_object('at', e.at, 'actor', e.actor, 'side', e.side, 'action', e.action,"
+            + "   'from', e.from_state, 'to', e.to_state, 'lender', m.code, 'note', e.note, 'reason', e.reason) order by e.id), '[]')"
+            + "   from ill_request_event e left join member_library m on m.id = e.lender_id where e.request_id = r.id) as timeline,"
+            + " (select coalesce(json_agg(json_build_object('round', e.round, 'position', e.position, 'member', m.code,"
+            + "   'explanation', e.explanation, 'sentAt', e.sent_at, 'outcome', e.outcome)"
+            + "   order by e.round, e.position nulls last, m.code), '[]')"
+            + "   from ill_rota_entry e join member_library m on m.id = e.member_id where e.request_id = r.id) as rota"
+            + " from ill_request r join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id"
+            + " where r.id = $1";
+
     public Uni<RequestView> get(long id) {
-        return pool.preparedQuery("select r.*, b.code as borrower_code, l.code as lender_code from ill_request r"
-                + " join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id where r.id = $1")
-                .execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        throw IllException.notFound("there is no ILL request " + id);
-                    }
-                    Row r = rows.iterator().next();
-                    Uni<List<RequestView.Event>> events = pool.preparedQuery("select e.*, m.code from ill_request_event e"
-                            + " left join member_library m on m.id = e.lender_id where e.request_id = $1 order by e.id")
-                            .execute(Tuple.of(id)).map(es -> {
-                                List<RequestView.Event> list = new ArrayList<>();
-                                for (Row e : es) {
-                                    String from = e.getString("from_state");
-                                    list.add(new RequestView.Event(e.getOffsetDateTime("at"), e.getString("actor"),
-                                            e.getString("side"), e.getString("action"),
-                                            from == null ? null : RequestState.valueOf(from),
-                                            RequestState.valueOf(e.getString("to_state")), e.getString("code"),
-                                            e.getString("note"), e.getString("reason")));
-                                }
-                                return list;
-                            });
-                    Uni<List<RequestView.RotaLine>> rota = pool.preparedQuery("select e.*, m.code from ill_rota_entry e"
-                            + " join member_library m on m.id = e.member_id where e.request_id = $1"
-                            + " order by e.round, e.position nulls last, m.code")
-                            .execute(Tuple.of(id)).map(es -> {
-                                List<RequestView.RotaLine> list = new ArrayList<>();
-                                for (Row e : es) {
-                                    list.add(new RequestView.RotaLine(e.getInteger("round"), e.getInteger("position"),
-                                            e.getString("code"), e.getString("explanation"), e.getOffsetDateTime("sent_at"),
-                                            e.getString("outcome")));
-                                }
-                                return list;
-                            });
-                    return events.flatMap(ev -> rota.map(ro -> view(r, ev, ro)));
-                });
+        return read(pool, id);
+    }
+
+    private Uni<RequestView> read(SqlClient sql, long id) {
+        return sql.preparedQuery(READ).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw IllException.notFound("there is no ILL request " + id);
+            }
+            Row r = rows.iterator().next();
+            List<RequestView.Event> events = new ArrayList<>();
+            for (Object o : (JsonArray) r.getValue("timeline")) {
+                JsonObject e = (JsonObject) o;
+                String from = e.getString("from");
+                events.add(new RequestView.Event(timestamp(e, "at"), e.getString("actor"), e.getString("side"),
+                        e.getString("action"), from == null ? null : RequestState.valueOf(from),
+                        RequestState.valueOf(e.getString("to")), e.getString("lender"), e.getString("note"),
+                        e.getString("reason")));
+            }
+            List<RequestView.RotaLine> rota = new ArrayList<>();
+            for (Object o : (JsonArray) r.getValue("rota")) {
+                JsonObject e = (JsonObject) o;
+                rota.add(new RequestView.RotaLine(e.getInteger("round"), e.getInteger("position"), e.getString("member"),
+                        e.getString("explanation"), timestamp(e, "sentAt"), e.getString("outcome")));
+            }
+            return view(r, events, rota);
+        });
+    }
+
+    /** A timestamp PostgreSQL wrote into JSON (in the session's time zone), as the UTC time the row columns give. */
+    private static OffsetDateTime timestamp(JsonObject o, String key) {
+        String at = o.getString(key);
+        return at == null ? null : OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static RequestView view(Row r, List<RequestView.Event> events, List<RequestView.RotaLine> rota) {

@@ -106,15 +106,17 @@ public class RotaSources {
                 .onFailure().recoverWithItem(e -> Availability.unreachable(e.getMessage()));
     }
 
-    /** Per member: active loans to others, requests it filled as lender, requests filled for it, over the balance period. */
+    /**
+     * Per member: active loans to others, requests it filled as lender, requests filled for it, over the balance period.
+     * Each is one range of a partial index on the requests (a request is shipped at most once, and keeps its lender).
+     */
     private Uni<Map<Long, int[]>> loads(List<Long> ids) {
         OffsetDateTime since = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusDays(BALANCE_DAYS);
         return rows("select m.id,"
                 + " (select count(*) from ill_request r where r.lender_id = m.id and r.service_type = 'LOAN'"
                 + "   and r.state in ('WILL_SUPPLY', 'SHIPPED', 'RECEIVED', 'RENEW_REQUESTED', 'OVERDUE', 'RECALLED', 'SHIPPED_RETURN')) as active,"
-                + " (select count(*) from ill_request_event e where e.action = 'ship' and e.lender_id = m.id and e.at > $2) as lent,"
-                + " (select count(*) from ill_request_event e join ill_request r on r.id = e.request_id"
-                + "   where e.action = 'ship' and r.borrower_id = m.id and e.at > $2) as borrowed"
+                + " (select count(*) from ill_request r where r.lender_id = m.id and r.shipped_at > $2) as lent,"
+                + " (select count(*) from ill_request r where r.borrower_id = m.id and r.shipped_at > $2) as borrowed"
                 + " from member_library m where m.id = any($1)", Tuple.of(ids.toArray(Long[]::new), since))
                 .map(rows -> {
                     Map<Long, int[]> loads = new LinkedHashMap<>();
