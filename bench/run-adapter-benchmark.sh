@@ -5,6 +5,7 @@
 # ADAPTER-REAL-HUB lines. Usage: bench/run-adapter-benchmark.sh [records=200000] [batch=1000] [concurrency=4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/hub-on-postgres.sh
 RECORDS=200000; BATCH=1000; CONCURRENCY=4
 for a in "$@"; do case $a in records=*) RECORDS=${a#*=};; batch=*) BATCH=${a#*=};; concurrency=*) CONCURRENCY=${a#*=};; esac; done
 DB=${BENCH_DB:-consortium_hub_adapter_bench}
@@ -39,17 +40,8 @@ OUT=$(sync http://127.0.0.1:$NULL_PORT null-key $WORK/state-null)
 echo "$OUT" > $WORK/null-hub-summary.txt
 echo "ADAPTER-NULL-HUB $(echo "$OUT" | head -2 | tail -1 | rate) records/s read + encoded + sent over HTTP to a hub that stores nothing ($RECORDS records, batches of $BATCH, $CONCURRENCY in flight)"
 
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-HUB_DB_URL=postgresql://127.0.0.1:5432/$DB HUB_DB_USER=postgres HUB_DEMO=false HUB_DATA_DIR=$WORK/hub-data \
-HUB_BOOTSTRAP_ADMIN_PASSWORD=$PASSWORD QUARKUS_HTTP_PORT=$PORT \
-  java ${HUB_JAVA_OPTS:-} -jar hub/target/quarkus-app/quarkus-run.jar > $WORK/hub.log 2>&1 &
-HUB=$!
-trap 'kill $NULL $HUB 2>/dev/null; wait $HUB 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$PORT/q/health/ready" > /dev/null && break
-  kill -0 $HUB 2>/dev/null || { cat $WORK/hub.log; exit 1; }
-  sleep 1
-done
+fresh_database $DB
+BENCH_ALSO_STOP=$NULL start_hub $DB $PORT $WORK/hub-data $WORK/hub.log $PASSWORD
 curl -sf -u admin:$PASSWORD -H 'Content-Type: application/json' "http://localhost:$PORT/api/v1/members" -d \
   '{"code":"ZZ-BENCH","name":"Benchmark Library","contactEmail":"b@example.org","shippingAddress":{"line1":"1","locality":"T","postalCode":"1","country":"US"}}' > /dev/null
 KEY=$(curl -sf -u admin:$PASSWORD -H 'Content-Type: application/json' \

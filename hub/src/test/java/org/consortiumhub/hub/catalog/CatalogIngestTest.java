@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -134,25 +136,20 @@ public class CatalogIngestTest {
     }
 
     @Test
-    void theCatalogTablesAreAnalysedAsTheCatalogGrows() throws InterruptedException {
+    void theCatalogTablesAreAnalysedAsTheCatalogGrows() {
         long analysesBefore = statistics.analyses();
         java.time.OffsetDateTime before = rows("select now() as t").get(0).getOffsetDateTime("t");
 
         assertEquals(2000, (int) postMarc(createApiKey(createMember()), "marc/perf_2k_bib_Create.mrc").path("created"));
 
         // 2,000 changed records pass the threshold the tests use (1,000): the hub analyses the tables in the background.
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (statistics.analyses() == analysesBefore && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> statistics.analyses() > analysesBefore);
         assertTrue(statistics.analyses() > analysesBefore, "an analysis ran after the batch");
         Row stats = rows("select reltuples as estimated from pg_class where oid = 'catalog_record'::regclass").get(0);
         assertTrue(stats.getFloat("estimated") >= 2000, "the planner knows the catalog holds at least the batch: " + stats.toJson());
         // PostgreSQL's own record of the analysis (its statistics are published within about a second).
-        while (System.currentTimeMillis() < deadline && rows("select last_analyze from pg_stat_user_tables"
-                + " where relname = 'catalog_match_key' and last_analyze >= $1", before).isEmpty()) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !rows("select last_analyze from pg_stat_user_tables"
+                + " where relname = 'catalog_match_key' and last_analyze >= $1", before).isEmpty());
         assertEquals(1, rows("select last_analyze from pg_stat_user_tables where relname = 'catalog_match_key'"
                 + " and last_analyze >= $1", before).size(), "catalog_match_key analysed");
     }

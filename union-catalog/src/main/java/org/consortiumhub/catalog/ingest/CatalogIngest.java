@@ -131,12 +131,15 @@ public class CatalogIngest {
                     return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK))
                             .flatMap(locked -> stillCurrent(conn, changes))
                             .flatMap(current -> current ? apply(conn, member, changes, report)
-                                    : storedVersions(conn, member, localIds).flatMap(again -> {
-                                        BatchReport fresh = report(member, prepared);
-                                        Changes redone = Changes.classify(prepared.records(), again, fresh);
-                                        return redone.isEmpty() ? Uni.createFrom().item(fresh) : apply(conn, member, redone, fresh);
-                                    }));
+                                    : storedVersions(conn, member, localIds).flatMap(again -> write(conn, member, prepared, again)));
                 });
+    }
+
+    /** Classifies the batch against stored versions read under the lock, and writes what it changes. */
+    private Uni<BatchReport> write(SqlConnection conn, Member member, Prepared prepared, RowSet<Row> stored) {
+        BatchReport report = report(member, prepared);
+        Changes changes = Changes.classify(prepared.records(), stored, report);
+        return changes.isEmpty() ? Uni.createFrom().item(report) : apply(conn, member, changes, report);
     }
 
     private static BatchReport report(Member member, Prepared prepared) {
@@ -320,8 +323,7 @@ public class CatalogIngest {
             n.year = year == null ? null : year.intValue();
             n.format = row.getString("format");
             n.language = row.getString("language");
-            String subjects = row.getString("subjects");
-            n.subjects = subjects == null ? null : subjects.isEmpty() ? List.of() : List.of(subjects.split("\n"));
+            n.subjects = RecordDisplay.subjectsOfColumn(row.getString("subjects"));
             return n;
         }
     }

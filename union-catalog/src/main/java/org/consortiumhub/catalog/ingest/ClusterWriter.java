@@ -160,7 +160,7 @@ final class ClusterWriter {
             lendable[i] = p.lendableItems();
             holdings[i] = p.storedHoldings();
             localId[i] = p.localId();
-            subjects[i] = String.join("\n", p.display().subjects());
+            subjects[i] = p.display().subjectsColumn();
         }
         return Tuple.tuple(List.of(id, cluster, hash, keys, marc, profile, title, author, year, format, language, items,
                 lendable, holdings, localId, subjects));

@@ -46,6 +46,16 @@ public record RecordDisplay(String title, String author, Integer year, String fo
                 profile.format().name().toLowerCase(), language, subjects);
     }
 
+    /** The subject headings as the record's {@code subjects} column keeps them: one per line. */
+    String subjectsColumn() {
+        return String.join("\n", subjects);
+    }
+
+    /** The subject headings of a {@code subjects} column; null for a record stored before the column was kept. */
+    static List<String> subjectsOfColumn(String column) {
+        return column == null ? null : column.isEmpty() ? List.of() : List.of(column.split("\n"));
+    }
+
     static String clean(String s) {
         return s == null ? "" : TRAILING.matcher(s.strip()).replaceAll("");
     }

@@ -32,6 +32,9 @@ public class CatalogStatistics {
 
     private static final Logger LOG = Logger.getLogger(CatalogStatistics.class);
     private static final String TABLES = "catalog_record, catalog_match_key, catalog_cluster";
+    /** How many records PostgreSQL's statistics say the catalog holds; negative when never analysed. */
+    private static final String ANALYSED_RECORDS =
+            "(select reltuples::bigint from pg_class where oid = 'catalog_record'::regclass) as analysed_records";
 
     @Inject
     Pool pool;
@@ -45,8 +48,7 @@ public class CatalogStatistics {
     private volatile long recordsWhenAnalysed;
 
     void start(@Observes StartupEvent started) {
-        pool.query("select current_setting('autovacuum') = 'on' as autovacuum,"
-                + " (select reltuples::bigint from pg_class where oid = 'catalog_record'::regclass) as analysed_records")
+        pool.query("select current_setting('autovacuum') = 'on' as autovacuum, " + ANALYSED_RECORDS)
                 .execute()
                 .subscribe().with(rows -> {
                     Row row = rows.iterator().next();
@@ -82,10 +84,9 @@ public class CatalogStatistics {
         }
         long counted = changesSince.get();
         return pool.query("analyze " + TABLES).execute()
-                .flatMap(done -> pool.query("select reltuples::bigint from pg_class where oid = 'catalog_record'::regclass")
-                        .execute())
+                .flatMap(done -> pool.query("select " + ANALYSED_RECORDS).execute())
                 .invoke(rows -> {
-                    recordsWhenAnalysed = Math.max(0, rows.iterator().next().getLong(0));
+                    recordsWhenAnalysed = Math.max(0, rows.iterator().next().getLong("analysed_records"));
                     changesSince.addAndGet(-counted);
                     analyses.incrementAndGet();
                 })
