@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,8 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
+import org.consortiumhub.catalog.CatalogException;
+import org.consortiumhub.catalog.ingest.CatalogIngest;
 import org.consortiumhub.catalog.marc.ControlField;
 import org.consortiumhub.catalog.marc.Iso2709;
 import org.consortiumhub.catalog.marc.MarcInput;
@@ -49,6 +52,9 @@ public class CatalogIngestTest {
 
     @Inject
     CatalogStatistics statistics;
+
+    @Inject
+    CatalogIngest ingest;
 
     public static ExtractableResponse<Response> post(String key, byte[] body, String contentType) {
         return withKey(key).contentType(contentType).body(body).post("/api/v1/catalog/records").then().extract();
@@ -416,6 +422,17 @@ public class CatalogIngestTest {
             }
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void aBatchForAMemberTheConsortiumDoesNotHaveIsRefusedAndStoresNothing() {
+        // The member's row is checked once per batch in place of a foreign key on every record.
+        byte[] record = marcXml("no-such-member-1", "9780306406157", "Unowned", "Doe, Jo", "2011", "200 p.");
+        CatalogException refused = assertThrows(CatalogException.class,
+                () -> ingest.ingest(new CatalogIngest.Member(Long.MAX_VALUE - 7, "NOSUCH"), record).await().indefinitely());
+        assertEquals(403, refused.status());
+        assertTrue(refused.getMessage().contains("NOSUCH"), refused.getMessage());
+        assertEquals(0L, rows("select count(*) from catalog_record where local_id = $1", "no-such-member-1").get(0).getLong(0));
     }
 
     private List<Row> rows(String sql, Object... params) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.consortiumhub.catalog.search.CatalogQuery;
 import org.consortiumhub.catalog.search.CatalogSearch;
+import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
 import org.consortiumhub.catalog.search.ClusterIndexSync;
 import org.consortiumhub.catalog.search.SearchPage;
 import org.consortiumhub.catalog.search.SearchText;
@@ -61,6 +62,44 @@ class SearchIndexTest {
                 assertEquals(fromDatabase.facets(), fromIndex.facets(), "facets for " + words + " " + format);
                 if (fromDatabase.total() <= 100) {
                     assertEquals(ids(fromDatabase), ids(fromIndex), "clusters for " + words + " " + format);
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchesThisReplicaWritesAreIndexedAsTheCatalogHoldsThemWithoutReadingThemBack() {
+        String a = createMember();
+        String b = createMember();
+        String keyA = keyOnceIndexReady(a);
+        String keyB = createApiKey(b);
+        long before = index.appliedWithoutReading();
+        CatalogIngestTest.post(keyA, SharedData.bytes("marc/perf_1k_bib_Create.mrc"), "application/marc");
+        // The second member's copies join the first member's clusters: their rows are rewritten with both members.
+        CatalogIngestTest.post(keyB, SharedData.bytes("marc/perf_2k_bib_Create.mrc"), "application/marc");
+        assertTrue(index.appliedWithoutReading() > before, "the batches were indexed from the rows their ingest wrote");
+
+        List<Long> clusters = new java.util.ArrayList<>();
+        pool.preparedQuery("select distinct r.cluster_id from catalog_record r join member_library m"
+                + " on m.id = r.member_id where m.code = $1 order by 1").execute(Tuple.of(a)).await().indefinitely()
+                .forEach(r -> clusters.add(r.getLong(0)));
+        assertEquals(1000, clusters.size());
+        // Every 7th cluster: each of its terms finds it, and the hit shows what the catalog holds.
+        for (int i = 0; i < clusters.size(); i += 7) {
+            ClusterDoc held = index.fromCatalog(List.of(clusters.get(i))).get(0);
+            SearchPage.ClusterHit expected = new SearchPage.ClusterHit(held.id(), held.title(), held.author(), held.year(),
+                    held.format(), held.language(), held.recordCount(),
+                    SearchPage.MemberHolding.listOf(new io.vertx.core.json.JsonArray(held.holdingsJson())));
+            assertTrue(held.recordCount() >= 2, "cluster " + held.id() + " holds both members' copies");
+            for (String terms : List.of(held.titleTerms(), held.authorTerms(), held.subjectTerms(), held.identifierTerms())) {
+                for (String term : terms.split(" ")) {
+                    if (term.isEmpty()) {
+                        continue;
+                    }
+                    SearchPage page = index.index().search(new CatalogQuery(List.of(term), List.of(), null, null, null, null,
+                            b, held.lendable(), 1, 10), List.of(held.id()));
+                    assertEquals(1, page.total(), "cluster " + held.id() + " by " + term);
+                    assertEquals(expected, page.hits().get(0), "cluster " + held.id());
                 }
             }
         }

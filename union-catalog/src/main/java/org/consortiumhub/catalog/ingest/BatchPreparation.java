@@ -94,7 +94,7 @@ final class BatchPreparation {
         List<Holding> holdings = HoldingsExtractor.of(record, read.holdings());
         byte[] serialized = StoredMarc.serialize(record);
         long hash = contentHash(serialized, read.holdings());
-        return PreparedRecord.of(read.position(), localId, hash, StoredMarc.deflate(serialized), profile, holdings,
+        return PreparedRecord.of(read.position(), localId, hash, StoredMarc.compress(serialized), profile, holdings,
                 RecordDisplay.of(record, profile));
     }
 

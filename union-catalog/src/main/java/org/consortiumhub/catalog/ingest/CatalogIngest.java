@@ -28,6 +28,7 @@ import org.consortiumhub.catalog.ingest.BatchReport.Outcome;
 import org.consortiumhub.catalog.ingest.BatchReport.RecordOutcome;
 import org.consortiumhub.catalog.marc.MarcFormat;
 import org.consortiumhub.catalog.search.ClusterIndexSync;
+import org.consortiumhub.catalog.search.ClusterIndexSync.WrittenChanges;
 import org.consortiumhub.catalog.store.CatalogStatistics;
 import org.consortiumhub.catalog.store.ProfileCodec;
 
@@ -99,26 +100,42 @@ public class CatalogIngest {
         return write(member, prepared).map(report -> report.count(Outcome.DELETED) == 1);
     }
 
+    /** A batch as stored: its report, and the cluster changes this replica's search index takes (null: read them). */
+    private record Stored(BatchReport report, WrittenChanges searchChanges) {
+
+        Stored(BatchReport report) {
+            this(report, null);
+        }
+    }
+
     /** Stores a prepared batch; once committed, the search index and the catalog's statistics follow. */
     private Uni<BatchReport> write(Member member, Prepared prepared) {
         return pool.withTransaction(conn -> store(conn, member, prepared))
                 .onFailure(CatalogIngest::isConcurrentCreate).retry().atMost(3)
-                .invoke(report -> statistics.changed(report.count(Outcome.CREATED) + report.count(Outcome.UPDATED)
-                        + report.count(Outcome.DELETED)))
-                .call(report -> searchIndex.refresh());
+                .invoke(stored -> statistics.changed(stored.report().count(Outcome.CREATED)
+                        + stored.report().count(Outcome.UPDATED) + stored.report().count(Outcome.DELETED)))
+                .call(stored -> searchIndex.refresh(stored.searchChanges()))
+                .map(Stored::report);
     }
 
-    private Uni<BatchReport> store(SqlConnection conn, Member member, Prepared prepared) {
+    private Uni<Stored> store(SqlConnection conn, Member member, Prepared prepared) {
         if (prepared.records().isEmpty()) {
-            return Uni.createFrom().item(report(member, prepared));
+            return Uni.createFrom().item(new Stored(report(member, prepared)));
         }
         String[] localIds = prepared.records().stream().map(PreparedRecord::localId).toArray(String[]::new);
         // The batch's statements are small and planned in a millisecond; JIT compiling them would cost more than it saves.
         // Each is planned for its own arguments: a prepared statement's generic plan, once chosen, is kept for the
         // connection's life, and one chosen while the catalog was small (scanning a table then cheap) slows every
         // batch more as the catalog grows.
-        return conn.query("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .execute()
+        // The member's row is key-share locked here, once per batch: it stands in for a foreign key checked row by row.
+        return conn.preparedQuery("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)"
+                + " from member_library where id = $1 for key share")
+                .execute(Tuple.of(member.id()))
+                .invoke(set -> {
+                    if (set.size() == 0) {
+                        throw new CatalogException(403, null, "member " + member.code() + " is not a member of this consortium");
+                    }
+                })
                 // The member's stored versions are read before the catalog lock is taken, so that this reading overlaps
                 // another batch's writing; under the lock they are checked to be still current.
                 .flatMap(set -> storedVersions(conn, member, localIds))
@@ -126,7 +143,7 @@ public class CatalogIngest {
                     BatchReport report = report(member, prepared);
                     Changes changes = Changes.classify(prepared.records(), rows, report);
                     if (changes.isEmpty()) {
-                        return Uni.createFrom().item(report);
+                        return Uni.createFrom().item(new Stored(report));
                     }
                     return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK))
                             .flatMap(locked -> stillCurrent(conn, changes))
@@ -136,10 +153,10 @@ public class CatalogIngest {
     }
 
     /** Classifies the batch against stored versions read under the lock, and writes what it changes. */
-    private Uni<BatchReport> write(SqlConnection conn, Member member, Prepared prepared, RowSet<Row> stored) {
+    private Uni<Stored> write(SqlConnection conn, Member member, Prepared prepared, RowSet<Row> stored) {
         BatchReport report = report(member, prepared);
         Changes changes = Changes.classify(prepared.records(), stored, report);
-        return changes.isEmpty() ? Uni.createFrom().item(report) : apply(conn, member, changes, report);
+        return changes.isEmpty() ? Uni.createFrom().item(new Stored(report)) : apply(conn, member, changes, report);
     }
 
     private static BatchReport report(Member member, Prepared prepared) {
@@ -179,20 +196,20 @@ public class CatalogIngest {
                 && "catalog_record_member_local_uk".equals(e.getConstraint());
     }
 
-    private Uni<BatchReport> apply(SqlConnection conn, Member member, Changes changes, BatchReport report) {
+    private Uni<Stored> apply(SqlConnection conn, Member member, Changes changes, BatchReport report) {
         return newIds(conn, "catalog_record_id_seq", changes.creates.size())
                 .flatMap(ids -> {
                     changes.assignNewIds(ids);
                     return recluster(conn, member, changes);
                 })
-                .map(clusterOf -> {
-                    changes.report(report, clusterOf);
-                    return report;
+                .map(written -> {
+                    changes.report(report, written.clusterOf());
+                    return new Stored(report, written.searchChanges());
                 });
     }
 
-    /** Gathers the neighbourhood, plans the clusters, writes everything; gives each upserted record's cluster. */
-    private Uni<Map<Long, Long>> recluster(SqlConnection conn, Member member, Changes changes) {
+    /** Gathers the neighbourhood, plans the clusters, writes everything. */
+    private Uni<ClusterWriter.Written> recluster(SqlConnection conn, Member member, Changes changes) {
         Set<Long> countedKeys = new HashSet<>();
         changes.upserts().forEach(u -> Arrays.stream(u.keys).forEach(countedKeys::add));
         changes.stored.values().forEach(s -> Arrays.stream(s.keys).forEach(countedKeys::add));

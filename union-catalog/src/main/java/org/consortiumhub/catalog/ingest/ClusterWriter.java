@@ -18,6 +18,8 @@ import org.consortiumhub.catalog.ingest.CatalogIngest.NeighbourRow;
 import org.consortiumhub.catalog.ingest.CatalogIngest.StoredRow;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
 import org.consortiumhub.catalog.match.ManifestationProfile;
+import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
+import org.consortiumhub.catalog.search.ClusterIndexSync.WrittenChanges;
 import org.consortiumhub.catalog.search.SearchText;
 import org.consortiumhub.catalog.store.StoredMarc;
 
@@ -38,8 +40,15 @@ final class ClusterWriter {
     private ClusterWriter() {
     }
 
-    /** Writes the plan; gives the final cluster id of every record of the neighbourhood. */
-    static Uni<Map<Long, Long>> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
+    /**
+     * What a batch wrote: the final cluster of every record of the neighbourhood, and the cluster changes as this
+     * replica's search index takes them (null when they could not be numbered as one run of the change log).
+     */
+    record Written(Map<Long, Long> clusterOf, WrittenChanges searchChanges) {
+    }
+
+    /** Writes the plan. */
+    static Uni<Written> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
             ClusterPlan plan) {
         Set<Long> temporary = new HashSet<>();
         plan.clusterOfRecord().values().forEach(id -> {
@@ -64,9 +73,9 @@ final class ClusterWriter {
                     .flatMap(v -> moveRecords(conn, changes, neighbours, clusterOf))
                     .flatMap(v -> retireClusters(conn, plan))
                     .flatMap(v -> ClusterRows.write(conn, member, changes, neighbours, clusterOf, displayOf))
-                    .flatMap(v -> recordChanges(conn, displayOf.keySet(), plan.retiredClusters()))
-                    .flatMap(v -> recordMerges(conn, plan.mergedInto(), real))
-                    .replaceWith(clusterOf);
+                    .flatMap(docs -> recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), docs))
+                    .call(v -> recordMerges(conn, plan.mergedInto(), real))
+                    .map(searchChanges -> new Written(clusterOf, searchChanges));
         });
     }
 
@@ -226,15 +235,38 @@ final class ClusterWriter {
                 .replaceWithVoid();
     }
 
-    /** Numbers the clusters written and retired, for the replicas' search indexes to follow. */
-    private static Uni<Void> recordChanges(SqlConnection conn, Set<Long> written, Set<Long> retired) {
+    /**
+     * Numbers the clusters written and retired, for the replicas' search indexes to follow; gives them as this replica's
+     * index takes them, built from the rows just written instead of read back, when the numbers form one run (they do
+     * while the catalog lock is held) and every written cluster has its index document.
+     */
+    private static Uni<WrittenChanges> recordChanges(SqlConnection conn, Set<Long> written, Set<Long> retired,
+            Map<Long, ClusterDoc> docs) {
         List<Long> ids = new ArrayList<>(written);
         ids.addAll(retired);
         if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
-        return conn.preparedQuery("insert into catalog_cluster_change (cluster_id) select unnest($1::bigint[]) order by 1")
-                .execute(Tuple.of((Object) ids.toArray(Long[]::new))).replaceWithVoid();
+        return conn.preparedQuery("insert into catalog_cluster_change (cluster_id) select unnest($1::bigint[]) order by 1"
+                + " returning seq")
+                .execute(Tuple.of((Object) ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    long first = Long.MAX_VALUE;
+                    long last = Long.MIN_VALUE;
+                    for (Row r : rows) {
+                        first = Math.min(first, r.getLong("seq"));
+                        last = Math.max(last, r.getLong("seq"));
+                    }
+                    List<ClusterDoc> writtenDocs = new ArrayList<>(written.size());
+                    for (Long id : written) {
+                        ClusterDoc doc = docs.get(id);
+                        if (doc == null) {
+                            return null;
+                        }
+                        writtenDocs.add(doc);
+                    }
+                    return last - first + 1 == ids.size() ? new WrittenChanges(first, last, writtenDocs, retired) : null;
+                });
     }
 
     private static Uni<Void> retireClusters(SqlConnection conn, ClusterPlan plan) {
@@ -255,7 +287,8 @@ final class ClusterWriter {
         private record Part(long id, long memberId, int items, int lendable, ManifestationProfile profile, RecordDisplay display) {
         }
 
-        static Uni<Void> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
+        /** Writes the rows; gives each written cluster's search index document. */
+        static Uni<Map<Long, ClusterDoc>> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
                 Map<Long, Long> clusterOf, Map<Long, Long> displayOf) {
             Map<Long, Part> parts = new HashMap<>();
             for (NeighbourRow n : neighbours.values()) {
@@ -306,7 +339,7 @@ final class ClusterWriter {
                     .replaceWithVoid();
         }
 
-        private static Uni<Void> upsertClusters(SqlConnection conn, Map<Long, Part> parts, Map<Long, Long> clusterOf,
+        private static Uni<Map<Long, ClusterDoc>> upsertClusters(SqlConnection conn, Map<Long, Part> parts, Map<Long, Long> clusterOf,
                 Map<Long, Long> displayOf, Map<Long, String> codes) {
             Map<Long, List<Part>> byCluster = new LinkedHashMap<>();
             clusterOf.forEach((record, cluster) -> {
@@ -328,6 +361,7 @@ final class ClusterWriter {
             String[] lendableIds = new String[n];
             String[] holdings = new String[n];
             String[] search = new String[n];
+            Map<Long, ClusterDoc> docs = new HashMap<>(n * 2);
             int i = 0;
             for (Map.Entry<Long, List<Part>> e : byCluster.entrySet()) {
                 List<Part> records = e.getValue();
@@ -356,7 +390,11 @@ final class ClusterWriter {
                         .collect(Collectors.joining(",", "{", "}"));
                 lendableIds[i] = records.stream().filter(p -> p.lendable() > 0).map(p -> String.valueOf(p.memberId()))
                         .distinct().collect(Collectors.joining(",", "{", "}"));
-                search[i] = searchVector(d, records);
+                SearchTerms terms = SearchTerms.of(d, records);
+                search[i] = terms.vector();
+                docs.put(id[i], new ClusterDoc(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
+                        language[i], count[i], holdings[i], List.copyOf(perMember.keySet()), records.stream().anyMatch(p -> p.lendable() > 0),
+                        terms.ofWeight('A'), terms.ofWeight('B'), terms.ofWeight('C'), terms.ofWeight('D')));
                 i++;
             }
             return conn.preparedQuery("insert into catalog_cluster (id, preferred_record_id, title, author, pub_year, format,"
@@ -374,32 +412,51 @@ final class ClusterWriter {
                     + " holdings = excluded.holdings, search = excluded.search, updated_at = excluded.updated_at")
                     .execute(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
                             lendableIds, holdings, search)))
-                    .replaceWithVoid();
+                    .replaceWith(docs);
         }
 
         /**
-         * The cluster's search vector as a tsvector literal: title words weigh most (A), then author (B), subjects (C)
-         * and the identifiers of every record of the cluster (D). Each lexeme keeps its heaviest weight.
+         * The cluster's search terms: title words weigh most (A), then author (B), subjects (C) and the identifiers of
+         * every record of the cluster (D). Each term keeps its heaviest weight.
          */
-        static String searchVector(RecordDisplay display, List<Part> records) {
-            Map<String, Character> weights = new LinkedHashMap<>();
-            SearchText.tokens(display.title()).forEach(t -> weights.putIfAbsent(t, 'A'));
-            SearchText.tokens(display.author()).forEach(t -> weights.putIfAbsent(t, 'B'));
-            display.subjects().forEach(s -> SearchText.tokens(s).forEach(t -> weights.putIfAbsent(t, 'C')));
-            for (Part p : records) {
-                ManifestationProfile pr = p.profile();
-                for (List<String> ids : List.of(pr.isbns(), pr.issns(), pr.oclcNumbers(), pr.lccns())) {
-                    ids.forEach(v -> SearchText.tokens(v).forEach(t -> weights.putIfAbsent(t, 'D')));
+        record SearchTerms(Map<String, Character> weights) {
+
+            static SearchTerms of(RecordDisplay display, List<Part> records) {
+                Map<String, Character> weights = new LinkedHashMap<>();
+                SearchText.tokens(display.title()).forEach(t -> weights.putIfAbsent(t, 'A'));
+                SearchText.tokens(display.author()).forEach(t -> weights.putIfAbsent(t, 'B'));
+                display.subjects().forEach(s -> SearchText.tokens(s).forEach(t -> weights.putIfAbsent(t, 'C')));
+                for (Part p : records) {
+                    ManifestationProfile pr = p.profile();
+                    for (List<String> ids : List.of(pr.isbns(), pr.issns(), pr.oclcNumbers(), pr.lccns())) {
+                        ids.forEach(v -> SearchText.tokens(v).forEach(t -> weights.putIfAbsent(t, 'D')));
+                    }
                 }
+                return new SearchTerms(weights);
             }
-            StringBuilder literal = new StringBuilder();
-            weights.forEach((token, weight) -> {
-                if (literal.length() > 0) {
-                    literal.append(' ');
-                }
-                literal.append('\'').append(token).append("':1").append(weight);
-            });
-            return literal.toString();
+
+            /** As a tsvector literal, for the clusters table. */
+            String vector() {
+                StringBuilder literal = new StringBuilder();
+                weights.forEach((token, weight) -> {
+                    if (literal.length() > 0) {
+                        literal.append(' ');
+                    }
+                    literal.append('\'').append(token).append("':1").append(weight);
+                });
+                return literal.toString();
+            }
+
+            /** The terms of one weight, separated by spaces, as the search index takes them. */
+            String ofWeight(char weight) {
+                StringBuilder terms = new StringBuilder();
+                weights.forEach((token, w) -> {
+                    if (w == weight) {
+                        terms.append(terms.length() == 0 ? "" : " ").append(token);
+                    }
+                });
+                return terms.toString();
+            }
         }
     }
 }

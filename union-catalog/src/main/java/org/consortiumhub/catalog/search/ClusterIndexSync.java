@@ -2,6 +2,7 @@ package org.consortiumhub.catalog.search;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,7 @@ public class ClusterIndexSync {
     private String catalog;
     private volatile boolean ready;
     private long lastCommit = System.nanoTime();
+    private final AtomicLong applied = new AtomicLong();
     private Long timer;
     private Long pruneTimer;
 
@@ -102,12 +105,43 @@ public class ClusterIndexSync {
         return index;
     }
 
+    /**
+     * The clusters one committed batch wrote and retired, numbered {@code firstSeq} to {@code lastSeq} in the change log,
+     * with the index documents built from the rows it wrote.
+     */
+    public record WrittenChanges(long firstSeq, long lastSeq, List<ClusterDoc> written, Set<Long> retired) {
+    }
+
     /** Applies the catalog's latest changes; completes when they are searchable here. */
     public Uni<Void> refresh() {
+        return refresh(null);
+    }
+
+    /**
+     * Makes a batch this replica just committed searchable; completes when it is. When the index holds every change
+     * before the batch's, the batch's own documents are applied and nothing is read back; otherwise (another replica or
+     * batch came between, or {@code changes} is null) the latest changes are read from the catalog.
+     */
+    public Uni<Void> refresh(WrittenChanges changes) {
         if (!ready) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(CompletableFuture.runAsync(this::catchUp, worker));
+        return Uni.createFrom().completionStage(CompletableFuture.runAsync(() -> apply(changes), worker));
+    }
+
+    private void apply(WrittenChanges changes) {
+        if (changes != null && changes.firstSeq() == index.seq() + 1) {
+            index.apply(changes.written(), changes.retired(), changes.lastSeq(), catalog);
+            applied.incrementAndGet();
+            commitWhenDue();
+        } else if (changes == null || changes.lastSeq() > index.seq()) {
+            catchUp();
+        }
+    }
+
+    /** How many batches this replica's index took from the rows their ingest wrote, without reading them back. */
+    public long appliedWithoutReading() {
+        return applied.get();
     }
 
     private void catchUpQuietly() {
@@ -160,19 +194,29 @@ public class ClusterIndexSync {
             Set<Long> ids = new LinkedHashSet<>();
             changes.forEach(r -> ids.add(r.getLong("cluster_id")));
             long seq = changes.get(changes.size() - 1).getLong("seq");
-            List<ClusterDoc> docs = new ArrayList<>();
+            List<ClusterDoc> docs = fromCatalog(ids);
             Set<Long> gone = new HashSet<>(ids);
-            for (Row r : pool.preparedQuery(CLUSTER + " where c.id = any($1)").execute(Tuple.of((Object) ids.toArray(Long[]::new)))
-                    .await().indefinitely()) {
-                docs.add(doc(r));
-                gone.remove(r.getLong("id"));
-            }
+            docs.forEach(d -> gone.remove(d.id()));
             index.apply(docs, gone, seq, catalog);
         }
+        commitWhenDue();
+    }
+
+    private void commitWhenDue() {
         if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
             index.commit();
             lastCommit = System.nanoTime();
         }
+    }
+
+    /** The index documents of these clusters as the catalog holds them now (clusters that no longer exist are left out). */
+    public List<ClusterDoc> fromCatalog(Collection<Long> ids) {
+        List<ClusterDoc> docs = new ArrayList<>(ids.size());
+        for (Row r : pool.preparedQuery(CLUSTER + " where c.id = any($1)").execute(Tuple.of((Object) ids.toArray(Long[]::new)))
+                .await().indefinitely()) {
+            docs.add(doc(r));
+        }
+        return docs;
     }
 
     private void rebuild() {

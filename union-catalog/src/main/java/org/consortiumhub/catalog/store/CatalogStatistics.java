@@ -31,7 +31,13 @@ import io.vertx.mutiny.sqlclient.Row;
 public class CatalogStatistics {
 
     private static final Logger LOG = Logger.getLogger(CatalogStatistics.class);
-    private static final String TABLES = "catalog_record, catalog_match_key, catalog_cluster";
+    /**
+     * The columns the catalog's own statements look up and join by. Analysing only these costs a quarter of analysing
+     * every column (the MARC, the display text and the search vectors of the clusters need no statistics to be read by
+     * key).
+     */
+    private static final String TABLES = "catalog_record (id, member_id, local_id, cluster_id), catalog_match_key,"
+            + " catalog_cluster (id, pub_year, format, language)";
     /** How many records PostgreSQL's statistics say the catalog holds; negative when never analysed. */
     private static final String ANALYSED_RECORDS =
             "(select reltuples::bigint from pg_class where oid = 'catalog_record'::regclass) as analysed_records";

@@ -3,8 +3,8 @@ package org.consortiumhub.catalog.store;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import org.consortiumhub.catalog.marc.Iso2709;
@@ -16,24 +16,41 @@ import org.consortiumhub.catalog.marc.ReadRecord;
 import org.consortiumhub.catalog.marc.ReadResult;
 import org.consortiumhub.catalog.marc.RecordProblem;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+
 /**
- * A record as the catalog stores it: UTF-8 ISO 2709, deflated at the fastest level (MARC shrinks to a little over half). A record too
- * large for ISO 2709 (over 99,999 bytes, such as a serial with thousands of items) is kept as MARCXML instead.
+ * A record as the catalog stores it: UTF-8 ISO 2709, compressed with Zstandard at its fastest standard level (MARC shrinks
+ * to about 0.6 of its size, three times faster than deflate, which records stored earlier still use and which is still
+ * read). A record too large for ISO 2709 (over 99,999 bytes, such as a serial with thousands of items) is kept as
+ * MARCXML instead.
  */
 public final class StoredMarc {
 
     /**
-     * One deflater and inflater per thread, reset between records: creating one allocates and clears zlib's tables,
-     * which costs more than deflating a record of a few kilobytes.
+     * One compression context, decompression context and inflater per thread, reused between records: creating one
+     * allocates and clears its tables, which costs more than compressing a record of a few kilobytes.
      */
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR = ThreadLocal.withInitial(() -> {
+        ZstdCompressCtx ctx = new ZstdCompressCtx();
+        ctx.setLevel(1);
+        ctx.setChecksum(true);
+        return ctx;
+    });
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR = ThreadLocal.withInitial(ZstdDecompressCtx::new);
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+    /** Every Zstandard frame begins with these four bytes (little-endian 0xFD2FB528); a zlib stream never does. */
+    private static final byte[] ZSTD_MAGIC = { 0x28, (byte) 0xB5, 0x2F, (byte) 0xFD };
+    /** No stored record is larger than this uncompressed; a frame claiming more is damaged. */
+    private static final long MAX_RECORD_BYTES = 64L * 1024 * 1024;
 
     private StoredMarc() {
     }
 
     public static byte[] pack(MarcRecord record) {
-        return deflate(serialize(record));
+        return compress(serialize(record));
     }
 
     /** The record in the form stored before deflating: ISO 2709, or MARCXML when ISO 2709 cannot hold it. */
@@ -45,22 +62,9 @@ public final class StoredMarc {
         }
     }
 
-    /** Deflates a record already serialised. */
-    public static byte[] deflate(byte[] iso) {
-        Deflater deflater = DEFLATER.get();
-        deflater.reset();
-        try {
-            deflater.setInput(iso);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(iso.length / 2 + 64);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.reset();
-        }
+    /** Compresses a record already serialised. */
+    public static byte[] compress(byte[] serialized) {
+        return COMPRESSOR.get().compress(serialized);
     }
 
     private static MarcRecord fromMarcXml(byte[] xml) {
@@ -74,6 +78,32 @@ public final class StoredMarc {
     }
 
     public static MarcRecord unpack(byte[] stored) {
+        byte[] record = isZstd(stored) ? decompress(stored) : inflate(stored);
+        return record.length > 0 && record[0] == '<' ? fromMarcXml(record) : Iso2709.read(record);
+    }
+
+    private static boolean isZstd(byte[] stored) {
+        return stored.length >= ZSTD_MAGIC.length && Arrays.equals(stored, 0, ZSTD_MAGIC.length, ZSTD_MAGIC, 0, ZSTD_MAGIC.length);
+    }
+
+    private static byte[] decompress(byte[] stored) {
+        long size = Zstd.getFrameContentSize(stored);
+        if (size < 0 || size > MAX_RECORD_BYTES) {
+            throw new IllegalStateException("a stored record is damaged (its Zstandard frame gives no usable size)");
+        }
+        try {
+            byte[] record = DECOMPRESSOR.get().decompress(stored, (int) size);
+            if (record.length != size) {
+                throw new IllegalStateException("a stored record is damaged (its Zstandard frame ends early)");
+            }
+            return record;
+        } catch (ZstdException e) {
+            throw new IllegalStateException("a stored record is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records stored before Zstandard was used are zlib streams. */
+    private static byte[] inflate(byte[] stored) {
         Inflater inflater = INFLATER.get();
         inflater.reset();
         try {
@@ -87,8 +117,7 @@ public final class StoredMarc {
                 }
                 out.write(buffer, 0, n);
             }
-            byte[] record = out.toByteArray();
-            return record.length > 0 && record[0] == '<' ? fromMarcXml(record) : Iso2709.read(record);
+            return out.toByteArray();
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored record is damaged: " + e.getMessage(), e);
         } finally {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 
 import org.consortiumhub.catalog.SharedData;
 import org.consortiumhub.catalog.marc.MarcRecord;
@@ -29,6 +30,30 @@ class StoredMarcTest {
         }
         assertEquals(1000, RECORDS.size());
         assertTrue(stored <= serialized * 3 / 5, "stored " + stored + " bytes of " + serialized + " serialised");
+    }
+
+    @Test
+    void recordsStoredDeflatedBeforeZstandardWasUsedStillRead() {
+        for (MarcRecord record : RECORDS.subList(0, 50)) {
+            byte[] iso = StoredMarc.serialize(record);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            deflater.setInput(iso);
+            deflater.finish();
+            byte[] buffer = new byte[iso.length + 64];
+            int n = deflater.deflate(buffer);
+            deflater.end();
+            assertTrue(deflater.finished());
+            assertArrayEquals(iso, StoredMarc.serialize(StoredMarc.unpack(Arrays.copyOf(buffer, n))));
+        }
+    }
+
+    @Test
+    void aStoredRecordWithAChangedByteIsReportedAsDamaged() {
+        byte[] packed = StoredMarc.pack(RECORDS.get(1));
+        byte[] changed = packed.clone();
+        changed[changed.length - 10] ^= 0x40;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> StoredMarc.unpack(changed));
+        assertTrue(e.getMessage().startsWith("a stored record is damaged"), e.getMessage());
     }
 
     @Test
