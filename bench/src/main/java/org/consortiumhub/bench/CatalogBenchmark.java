@@ -117,6 +117,10 @@ public final class CatalogBenchmark {
         List<Thread> senders = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         long start = System.nanoTime();
+        // Records sent and the time at the last progress line, and once half the run has been sent.
+        long[] mark = { 0, start };
+        long[] half = { 0, 0 };
+        long toSend = batches.stream().mapToLong(Batch::records).sum();
         for (int i = 0; i < inflight; i++) {
             Thread t = new Thread(() -> {
                 try {
@@ -132,8 +136,18 @@ public final class CatalogBenchmark {
                         }
                         long done = sent.addAndGet(b.records());
                         if (done / 100_000 != (done - b.records()) / 100_000) {
-                            double s = (System.nanoTime() - start) / 1e9;
-                            System.out.printf("  %,9d records  %6.1f s  %,8.0f records/s%n", done, s, done / s);
+                            synchronized (mark) {
+                                long now = System.nanoTime();
+                                double s = (now - start) / 1e9;
+                                System.out.printf("  %,9d records  %6.1f s  %,8.0f records/s   (these %,d: %,.0f records/s)%n", done, s,
+                                        done / s, done - mark[0], (done - mark[0]) / ((now - mark[1]) / 1e9));
+                                mark[0] = done;
+                                mark[1] = now;
+                                if (half[0] == 0 && done >= toSend / 2) {
+                                    half[0] = done;
+                                    half[1] = now;
+                                }
+                            }
                         }
                     }
                 } catch (Throwable e) {
@@ -153,6 +167,13 @@ public final class CatalogBenchmark {
         System.out.printf("INGEST   %,d records in %.1f s = %,.0f records/s end to end over HTTP (created %,d, rejected %,d;"
                 + " batches of %d, %d in flight)%n", sent.get(), seconds, sent.get() / seconds, created.get(), rejected.get(),
                 batchSize, inflight);
+        if (half[0] > 0 && sent.get() > half[0]) {
+            // The hub compiles its code as it runs (the first minute or two of a fresh start); the second half of a long
+            // run shows the rate it keeps up.
+            System.out.printf("SUSTAINED %,d records/s over the second half of the run (%,d records in %.1f s)%n",
+                    Math.round((sent.get() - half[0]) / ((System.nanoTime() - half[1]) / 1e9)), sent.get() - half[0],
+                    (System.nanoTime() - half[1]) / 1e9);
+        }
     }
 
     /** The five members' catalogues, generation after generation of reissues, cut into batches per member. */

@@ -226,8 +226,9 @@ public class CatalogIngest {
                     }
                     // The touched clusters first, as an array, then their records by index: an OR or a join here
                     // can make PostgreSQL scan the whole table once it holds many records.
-                    return conn.preparedQuery("select r.id, r.cluster_id, r.match_keys, r.profile, r.member_id, r.items,"
-                            + " r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language, r.subjects from catalog_record r"
+                    return conn.preparedQuery("select r.id, r.cluster_id, r.match_keys, r.profile, r.member_id, m.code as member_code,"
+                            + " r.items, r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language, r.subjects"
+                            + " from catalog_record r join member_library m on m.id = r.member_id"
                             + " where r.cluster_id = any(array(select r2.cluster_id from catalog_match_key k"
                             + " join catalog_record r2 on r2.id = k.record_id where k.key = any($1)"
                             + " union select cluster_id from catalog_record where id = any($2)))")
@@ -315,6 +316,7 @@ public class CatalogIngest {
         long[] keys;
         org.consortiumhub.catalog.match.ManifestationProfile profile;
         long memberId;
+        String memberCode;
         int items;
         int lendableItems;
         String title;
@@ -332,6 +334,7 @@ public class CatalogIngest {
             n.keys = toLongs(row.getArrayOfLongs("match_keys"));
             n.profile = ProfileCodec.decode(row.getBuffer("profile").getBytes());
             n.memberId = row.getLong("member_id");
+            n.memberCode = row.getString("member_code");
             n.items = row.getInteger("items");
             n.lendableItems = row.getInteger("lendable_items");
             n.title = row.getString("title");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.consortiumhub.catalog.cluster.ClusterPlan;
@@ -66,20 +67,28 @@ final class ClusterWriter {
             plan.clusterOfRecord().forEach((record, cluster) -> clusterOf.put(record, real.getOrDefault(cluster, cluster)));
             Map<Long, Long> displayOf = new HashMap<>();
             plan.displayRecordOfCluster().forEach((cluster, record) -> displayOf.put(real.getOrDefault(cluster, cluster), record));
-            return removeOldKeysAndDeleted(conn, changes)
-                    .flatMap(v -> updateRecords(conn, changes.updates, clusterOf))
-                    .flatMap(v -> insertRecords(conn, member, changes.creates, clusterOf))
-                    .flatMap(v -> insertKeys(conn, changes.upserts()))
-                    .flatMap(v -> moveRecords(conn, changes, neighbours, clusterOf))
-                    .flatMap(v -> retireClusters(conn, plan))
-                    .flatMap(v -> ClusterRows.write(conn, member, changes, neighbours, clusterOf, displayOf))
-                    .flatMap(docs -> recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), docs))
-                    .call(v -> recordMerges(conn, plan.mergedInto(), real))
-                    .map(searchChanges -> new Written(clusterOf, searchChanges));
+            return ClusterRows.build(conn, member, changes, neighbours, clusterOf, displayOf).flatMap(rows -> {
+                // Sent together, each statement on its own: the connection runs them in this order without waiting for
+                // each answer in between (the catalog lock is held meanwhile). The first that fails fails the batch.
+                AtomicReference<WrittenChanges> numbered = new AtomicReference<>();
+                List<Uni<Void>> writes = new ArrayList<>(List.of(
+                        removeOldKeys(conn, changes),
+                        deleteRecords(conn, changes),
+                        updateRecords(conn, changes.updates, clusterOf),
+                        insertRecords(conn, member, changes.creates, clusterOf),
+                        insertKeys(conn, changes.upserts()),
+                        moveRecords(conn, changes, neighbours, clusterOf),
+                        retireClusters(conn, plan),
+                        rows.upsert(conn),
+                        recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), rows.docs()).invoke(numbered::set)
+                                .replaceWithVoid()));
+                writes.addAll(recordMerges(conn, plan.mergedInto(), real));
+                return Uni.join().all(writes).andFailFast().map(done -> new Written(clusterOf, numbered.get()));
+            });
         });
     }
 
-    private static Uni<Void> removeOldKeysAndDeleted(SqlConnection conn, Changes changes) {
+    private static Uni<Void> removeOldKeys(SqlConnection conn, Changes changes) {
         List<Long> keys = new ArrayList<>();
         List<Long> records = new ArrayList<>();
         for (StoredRow s : changes.stored.values()) {
@@ -88,16 +97,17 @@ final class ClusterWriter {
                 records.add(s.id());
             }
         }
-        Uni<Void> removeKeys = keys.isEmpty() ? Uni.createFrom().voidItem()
+        return keys.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery("delete from catalog_match_key k using unnest($1::bigint[], $2::bigint[]) as d(key, rec)"
                         + " where k.key = d.key and k.record_id = d.rec")
                         .execute(Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    private static Uni<Void> deleteRecords(SqlConnection conn, Changes changes) {
         Long[] deleted = changes.deletedIds().toArray(Long[]::new);
-        if (deleted.length == 0) {
-            return removeKeys;
-        }
-        return removeKeys.flatMap(v -> conn.preparedQuery("delete from catalog_record where id = any($1)")
-                .execute(Tuple.of((Object) deleted)).replaceWithVoid());
+        return deleted.length == 0 ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("delete from catalog_record where id = any($1)").execute(Tuple.of((Object) deleted))
+                        .replaceWithVoid();
     }
 
     private static final String RECORD_COLUMNS = "content_hash, match_keys, marc, profile, title, author, pub_year,"
@@ -216,9 +226,9 @@ final class ClusterWriter {
      * Remembers where merged clusters went, and points older merges into them onward, so following a retired id
      * takes one step.
      */
-    private static Uni<Void> recordMerges(SqlConnection conn, Map<Long, Long> mergedInto, Map<Long, Long> real) {
+    private static List<Uni<Void>> recordMerges(SqlConnection conn, Map<Long, Long> mergedInto, Map<Long, Long> real) {
         if (mergedInto.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
         List<Long> retired = new ArrayList<>();
         List<Long> into = new ArrayList<>();
@@ -227,12 +237,12 @@ final class ClusterWriter {
             into.add(real.getOrDefault(to, to));
         });
         Tuple pairs = Tuple.of(retired.toArray(Long[]::new), into.toArray(Long[]::new));
-        return conn.preparedQuery("insert into catalog_cluster_merge (retired_id, into_id) select * from unnest($1::bigint[], $2::bigint[])"
-                + " on conflict (retired_id) do update set into_id = excluded.into_id").execute(pairs)
-                .flatMap(v -> conn.preparedQuery("update catalog_cluster_merge m set into_id = d.into_id"
+        return List.of(
+                conn.preparedQuery("insert into catalog_cluster_merge (retired_id, into_id) select * from unnest($1::bigint[], $2::bigint[])"
+                        + " on conflict (retired_id) do update set into_id = excluded.into_id").execute(pairs).replaceWithVoid(),
+                conn.preparedQuery("update catalog_cluster_merge m set into_id = d.into_id"
                         + " from unnest($1::bigint[], $2::bigint[]) as d(retired_id, into_id) where m.into_id = d.retired_id")
-                        .execute(pairs))
-                .replaceWithVoid();
+                        .execute(pairs).replaceWithVoid());
     }
 
     /**
@@ -284,22 +294,45 @@ final class ClusterWriter {
         }
 
         /** What a cluster row needs to know of one of its records. */
-        private record Part(long id, long memberId, int items, int lendable, ManifestationProfile profile, RecordDisplay display) {
+        private record Part(long id, long memberId, String memberCode, int items, int lendable, ManifestationProfile profile,
+                RecordDisplay display) {
         }
 
-        /** Writes the rows; gives each written cluster's search index document. */
-        static Uni<Map<Long, ClusterDoc>> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
+        /** The rows to write, as the statement's columns, and each row's search index document. */
+        record Built(Tuple columns, Map<Long, ClusterDoc> docs) {
+
+            Uni<Void> upsert(SqlConnection conn) {
+                return conn.preparedQuery(UPSERT).execute(columns).replaceWithVoid();
+            }
+        }
+
+        private static final String UPSERT = "insert into catalog_cluster (id, preferred_record_id, title, author, pub_year,"
+                + " format, language, record_count, member_ids, lendable_member_ids, holdings, search, updated_at)"
+                + " select d.id, d.preferred, d.title, d.author, d.pub_year, d.format, d.language, d.record_count,"
+                + " d.member_ids::bigint[], d.lendable_ids::bigint[], d.holdings::jsonb, d.search::tsvector, now()"
+                + " from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[],"
+                + " $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])"
+                + " as d(id, preferred, title, author, pub_year, format, language, record_count, member_ids, lendable_ids,"
+                + " holdings, search)"
+                + " on conflict (id) do update set preferred_record_id = excluded.preferred_record_id,"
+                + " title = excluded.title, author = excluded.author, pub_year = excluded.pub_year,"
+                + " format = excluded.format, language = excluded.language, record_count = excluded.record_count,"
+                + " member_ids = excluded.member_ids, lendable_member_ids = excluded.lendable_member_ids,"
+                + " holdings = excluded.holdings, search = excluded.search, updated_at = excluded.updated_at";
+
+        /** Builds the rows (reading only the subjects of records stored before they were kept beside them). */
+        static Uni<Built> build(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
                 Map<Long, Long> clusterOf, Map<Long, Long> displayOf) {
             Map<Long, Part> parts = new HashMap<>();
             for (NeighbourRow n : neighbours.values()) {
                 if (clusterOf.containsKey(n.id)) {
-                    parts.put(n.id, new Part(n.id, n.memberId, n.items, n.lendableItems, n.profile,
+                    parts.put(n.id, new Part(n.id, n.memberId, n.memberCode, n.items, n.lendableItems, n.profile,
                             new RecordDisplay(n.title, n.author, n.year, n.format, n.language,
                                     n.subjects == null ? List.of() : n.subjects)));
                 }
             }
             for (Upsert u : changes.upserts()) {
-                parts.put(u.id, new Part(u.id, member.id(), u.record.items(), u.record.lendableItems(),
+                parts.put(u.id, new Part(u.id, member.id(), member.code(), u.record.items(), u.record.lendableItems(),
                         u.record.profile(), u.record.display()));
             }
             // Records stored before their subjects were kept beside them: read those from the MARC of display records.
@@ -311,16 +344,7 @@ final class ClusterWriter {
                     needSubjects.add(id);
                 }
             });
-            Set<Long> memberIds = new HashSet<>();
-            parts.values().forEach(p -> memberIds.add(p.memberId()));
-            return subjectsOf(conn, needSubjects, parts)
-                    .flatMap(v -> conn.preparedQuery("select id, code from member_library where id = any($1)")
-                            .execute(Tuple.of((Object) memberIds.toArray(Long[]::new))))
-                    .flatMap(rows -> {
-                        Map<Long, String> codes = new HashMap<>();
-                        rows.forEach(r -> codes.put(r.getLong("id"), r.getString("code")));
-                        return upsertClusters(conn, parts, clusterOf, displayOf, codes);
-                    });
+            return subjectsOf(conn, needSubjects, parts).map(v -> rows(parts, clusterOf, displayOf));
         }
 
         private static Uni<Void> subjectsOf(SqlConnection conn, List<Long> ids, Map<Long, Part> parts) {
@@ -333,14 +357,14 @@ final class ClusterWriter {
                         for (Row r : rows) {
                             Part p = parts.get(r.getLong("id"));
                             RecordDisplay full = RecordDisplay.of(StoredMarc.unpack(r.getBuffer("marc").getBytes()), p.profile());
-                            parts.put(p.id(), new Part(p.id(), p.memberId(), p.items(), p.lendable(), p.profile(), full));
+                            parts.put(p.id(), new Part(p.id(), p.memberId(), p.memberCode(), p.items(), p.lendable(), p.profile(),
+                                    full));
                         }
                     })
                     .replaceWithVoid();
         }
 
-        private static Uni<Map<Long, ClusterDoc>> upsertClusters(SqlConnection conn, Map<Long, Part> parts, Map<Long, Long> clusterOf,
-                Map<Long, Long> displayOf, Map<Long, String> codes) {
+        private static Built rows(Map<Long, Part> parts, Map<Long, Long> clusterOf, Map<Long, Long> displayOf) {
             Map<Long, List<Part>> byCluster = new LinkedHashMap<>();
             clusterOf.forEach((record, cluster) -> {
                 Part p = parts.get(record);
@@ -378,7 +402,7 @@ final class ClusterWriter {
                 count[i] = records.size();
                 Map<String, int[]> perMember = new TreeMap<>();
                 for (Part p : records) {
-                    int[] sums = perMember.computeIfAbsent(codes.get(p.memberId()), c -> new int[3]);
+                    int[] sums = perMember.computeIfAbsent(p.memberCode(), c -> new int[3]);
                     sums[0] += p.items();
                     sums[1] += p.lendable();
                 }
@@ -397,22 +421,8 @@ final class ClusterWriter {
                         terms.ofWeight('A'), terms.ofWeight('B'), terms.ofWeight('C'), terms.ofWeight('D')));
                 i++;
             }
-            return conn.preparedQuery("insert into catalog_cluster (id, preferred_record_id, title, author, pub_year, format,"
-                    + " language, record_count, member_ids, lendable_member_ids, holdings, search, updated_at)"
-                    + " select d.id, d.preferred, d.title, d.author, d.pub_year, d.format, d.language, d.record_count,"
-                    + " d.member_ids::bigint[], d.lendable_ids::bigint[], d.holdings::jsonb, d.search::tsvector, now()"
-                    + " from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[],"
-                    + " $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])"
-                    + " as d(id, preferred, title, author, pub_year, format, language, record_count, member_ids, lendable_ids,"
-                    + " holdings, search)"
-                    + " on conflict (id) do update set preferred_record_id = excluded.preferred_record_id,"
-                    + " title = excluded.title, author = excluded.author, pub_year = excluded.pub_year,"
-                    + " format = excluded.format, language = excluded.language, record_count = excluded.record_count,"
-                    + " member_ids = excluded.member_ids, lendable_member_ids = excluded.lendable_member_ids,"
-                    + " holdings = excluded.holdings, search = excluded.search, updated_at = excluded.updated_at")
-                    .execute(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
-                            lendableIds, holdings, search)))
-                    .replaceWith(docs);
+            return new Built(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
+                    lendableIds, holdings, search)), docs);
         }
 
         /**
