@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -435,7 +436,7 @@ public class IllRequests {
             writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now()));
             change.queued = true;
         }
-        writes.add(update(conn, next, t.action() == IllAction.SHIP));
+        update(writes, conn, r, next, t.action() == IllAction.SHIP);
         writes.add(event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                 next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason));
         if (side != Side.REQUESTER && r.borrowerPeer()) {
@@ -478,7 +479,7 @@ public class IllRequests {
                         Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
                         Locked next = r.withoutLender(end.to(), r.round());
                         List<Uni<Void>> writes = new ArrayList<>();
-                        writes.add(update(conn, next, false));
+                        update(writes, conn, r, next, false);
                         writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
                                 null, "no lender left on the rota: review the request, re-request or cancel it", null));
                         if (r.borrowerPeer()) {
@@ -497,7 +498,7 @@ public class IllRequests {
                     List<Uni<Void>> writes = new ArrayList<>();
                     writes.add(conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
                             + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now())).replaceWithVoid());
-                    writes.add(update(conn, next, false));
+                    update(writes, conn, r, next, false);
                     writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
                             next.lenderId(), "sent to " + next.lenderCode(), null));
                     if (address != null) {
@@ -543,12 +544,27 @@ public class IllRequests {
                 .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
     }
 
-    /** Writes the request's new state; {@code ships} records when it was shipped, which the lending balance counts. */
-    private Uni<Void> update(SqlConnection conn, Locked next, boolean ships) {
-        return conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
+    /**
+     * Adds the writes of the request's step from {@code from} to {@code next}: its new state ({@code ships} records when
+     * it was shipped, which the lending balance counts), and whether the lender's item is out on loan, which the rota
+     * counts against the lender's limit.
+     */
+    private void update(List<Uni<Void>> writes, SqlConnection conn, Locked from, Locked next, boolean ships) {
+        writes.add(conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
                 + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
                 .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
-                .replaceWithVoid();
+                .replaceWithVoid());
+        boolean wasOut = from.state().itemOut(from.type());
+        boolean isOut = next.state().itemOut(next.type());
+        boolean otherLender = !Objects.equals(from.lenderId(), next.lenderId());
+        if (wasOut && (!isOut || otherLender)) {
+            writes.add(conn.preparedQuery("delete from ill_loan_out where request_id = $1").execute(Tuple.of(from.id()))
+                    .replaceWithVoid());
+        }
+        if (isOut && (!wasOut || otherLender)) {
+            writes.add(conn.preparedQuery("insert into ill_loan_out (request_id, lender_id) values ($1, $2)")
+                    .execute(Tuple.of(next.id(), next.lenderId())).replaceWithVoid());
+        }
     }
 
     private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,
