@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -105,10 +107,30 @@ public class IllRequests {
 
     /**
      * What one change did besides its transitions: whether it queued ISO 18626 messages for members that are external
-     * ILL systems, so the caller can send them at once.
+     * ILL systems, so the caller can send them at once. It also carries the statement that reads the answer, when the
+     * caller wants one, so that it goes to PostgreSQL with the change's last writes instead of after their answers.
      */
     private static final class Change {
         boolean queued;
+        private Uni<?> answer;
+
+        /** The answer's read, sent once with the last writes however often it is asked for. */
+        <T> Uni<T> answer(Uni<T> read) {
+            Uni<T> once = read.memoize().indefinitely();
+            answer = once;
+            return once;
+        }
+
+        /**
+         * The change's last writes, sent together, with the answer's read after them. PostgreSQL runs them in this
+         * order, so the read sees the writes.
+         */
+        Uni<Void> last(List<Uni<Void>> writes) {
+            if (answer != null) {
+                writes.add(answer.replaceWithVoid());
+            }
+            return together(writes);
+        }
     }
 
     /** What an action or a new request left: the request as it stands after it, and whether messages wait to be sent. */
@@ -166,8 +188,10 @@ public class IllRequests {
                                 .flatMap(id -> Uni.combine().all().unis(event(conn, id, now(), username, Side.REQUESTER, "create",
                                         null, RequestState.SOURCING, null, req.notes(), null), insertRota(conn, id, 1, rota),
                                         lock(conn, id)).with((created, rotaStored, locked) -> locked)
-                                        .flatMap(locked -> source(conn, locked, change))
-                                        .flatMap(ignored -> then.apply(conn, id))))))));
+                                        .flatMap(locked -> {
+                                            Uni<T> answer = change.answer(then.apply(conn, id));
+                                            return source(conn, locked, change).flatMap(ignored -> answer);
+                                        })))))));
     }
 
     /**
@@ -338,9 +362,26 @@ public class IllRequests {
             throw IllException.invalid("note", "state the conditions in the note");
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
-        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> actIn(conn, id, username, sides, action,
-                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota, change)
-                .flatMap(ignored -> then.apply(conn, id))));
+        return rebuilt.flatMap(rota -> transaction(pool, conn -> lock(conn, id), (conn, r) -> {
+            Uni<T> answer = change.answer(then.apply(conn, id));
+            return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
+                    expectedVersion, rota, change).flatMap(ignored -> answer);
+        }));
+    }
+
+    /**
+     * A transaction whose BEGIN goes to PostgreSQL together with its first statement, saving a round trip: {@code rest}
+     * gets that statement's answer. Commits when {@code rest} succeeds, rolls back when anything fails.
+     */
+    private static <F, T> Uni<T> transaction(Pool pool, Function<SqlConnection, Uni<F>> first,
+            BiFunction<SqlConnection, F, Uni<T>> rest) {
+        return pool.withConnection(conn -> {
+            Uni<Transaction> tx = conn.begin().memoize().indefinitely();
+            return Uni.combine().all().unis(tx, first.apply(conn)).asTuple()
+                    .flatMap(begun -> rest.apply(conn, begun.getItem2()))
+                    .call(ignored -> tx.flatMap(Transaction::commit))
+                    .onFailure().call(e -> tx.flatMap(Transaction::rollback).onFailure().recoverWithNull());
+        });
     }
 
     /**
@@ -354,22 +395,28 @@ public class IllRequests {
 
     private Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
             String reason, Integer expectedVersion, Rota rebuilt, Change change) {
-        return lock(conn, id).flatMap(r -> {
-            Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
-            if (expectedVersion != null && expectedVersion != r.version()) {
-                throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
-                        + " (it is at version " + r.version() + ", " + r.state() + "); reload it and try again");
-            }
-            StateModel model = StateModel.of(r.type());
-            Transition t = model.find(r.state(), action, side).orElseThrow(() -> {
-                List<String> allowed = model.allowed(r.state(), side).stream().map(IllAction::apiName).toList();
-                return IllException.actionNotAllowed("'" + action.apiName() + "' is not allowed for the "
-                        + side.name().toLowerCase() + " of request " + id + " in state " + r.state()
-                        + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
-                                : "; allowed now: " + String.join(", ", allowed)), allowed);
-            });
-            return move(conn, r, t, username, side, note, reason, rebuilt, change);
+        return lock(conn, id).flatMap(r -> checked(conn, r, username, sides, action, note, reason, expectedVersion, rebuilt,
+                change));
+    }
+
+    /** A staff action on a locked request, once the caller's side, the version and the state model allow it. */
+    private Uni<Void> checked(SqlConnection conn, Locked r, String username, SideResolver sides, IllAction action,
+            String note, String reason, Integer expectedVersion, Rota rebuilt, Change change) {
+        long id = r.id();
+        Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
+        if (expectedVersion != null && expectedVersion != r.version()) {
+            throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
+                    + " (it is at version " + r.version() + ", " + r.state() + "); reload it and try again");
+        }
+        StateModel model = StateModel.of(r.type());
+        Transition t = model.find(r.state(), action, side).orElseThrow(() -> {
+            List<String> allowed = model.allowed(r.state(), side).stream().map(IllAction::apiName).toList();
+            return IllException.actionNotAllowed("'" + action.apiName() + "' is not allowed for the "
+                    + side.name().toLowerCase() + " of request " + id + " in state " + r.state()
+                    + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
+                            : "; allowed now: " + String.join(", ", allowed)), allowed);
         });
+        return move(conn, r, t, username, side, note, reason, rebuilt, change);
     }
 
     private Uni<Rota> rebuildRota(long id) {
@@ -447,7 +494,7 @@ public class IllRequests {
             return together(writes).flatMap(ignored -> source(conn, next, change));
         }
         writes.add(timers(conn, next, null));
-        return together(writes);
+        return change.last(writes);
     }
 
     private static int loanPeriod(Locked r) {
@@ -488,7 +535,7 @@ public class IllRequests {
                             change.queued = true;
                         }
                         writes.add(timers(conn, next, null));
-                        return together(writes);
+                        return change.last(writes);
                     }
                     Row lender = rows.iterator().next();
                     String address = lender.getString("iso18626_address");
@@ -506,7 +553,7 @@ public class IllRequests {
                         change.queued = true;
                     }
                     writes.add(timers(conn, next, lender));
-                    return together(writes);
+                    return change.last(writes);
                 });
     }
 
