@@ -199,4 +199,39 @@ class IllRotaTest {
         assertTrue(explanationOf(asked, borrower.code()).contains("lent 0, borrowed 1 (balance -1)"), explanationOf(asked, borrower.code()));
         assertTrue(explanationOf(asked, lender.code()).contains("lent 1, borrowed 0 (balance +1)"), explanationOf(asked, lender.code()));
     }
+
+    @Test
+    void aLenderAtItsLimitOfLoansOutIsLeftOutUntilALoanComesBack() {
+        List<Library> libs = libraries(2);
+        Library lender = libs.get(0);
+        Library other = libs.get(1);
+        Library borrower = library();
+        String isbn = newIsbn();
+        String id = holds(lender, isbn, "Loans out test " + isbn, true);
+        holds(other, isbn, "Loans out test " + isbn, true);
+        policy(lender, Map.of("maxActiveLoans", 1));
+        policy(other);
+        long cluster = clusterOf(lender, id);
+
+        // promised (willSupply) counts as out as much as shipped does
+        Response first = request(borrower, loanOf(cluster, "P-7"));
+        assertEquals(lender.code(), first.path("lenderCode"));
+        long loan = first.jsonPath().getLong("id");
+        lender.act(loan, "willSupply").then().statusCode(200);
+        Response whilePromised = request(borrower, loanOf(cluster, "P-8"));
+        assertEquals(null, positionOf(whilePromised, lender.code()));
+        assertTrue(explanationOf(whilePromised, lender.code()).contains("has 1 items on loan to other members, its limit is 1"),
+                explanationOf(whilePromised, lender.code()));
+
+        lender.act(loan, "ship").then().statusCode(200);
+        borrower.act(loan, "received").then().statusCode(200);
+        assertEquals(null, positionOf(request(borrower, loanOf(cluster, "P-9")), lender.code()));
+        borrower.act(loan, "shipReturn").then().statusCode(200);
+        assertEquals(null, positionOf(request(borrower, loanOf(cluster, "P-10")), lender.code()));
+
+        // checked in: the item is back and the lender is asked again
+        lender.act(loan, "checkIn").then().statusCode(200);
+        Response after = request(borrower, loanOf(cluster, "P-11"));
+        assertTrue(positionOf(after, lender.code()) != null, explanationOf(after, lender.code()));
+    }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +43,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -104,10 +107,30 @@ public class IllRequests {
 
     /**
      * What one change did besides its transitions: whether it queued ISO 18626 messages for members that are external
-     * ILL systems, so the caller can send them at once.
+     * ILL systems, so the caller can send them at once. It also carries the statement that reads the answer, when the
+     * caller wants one, so that it goes to PostgreSQL with the change's last writes instead of after their answers.
      */
     private static final class Change {
         boolean queued;
+        private Uni<?> answer;
+
+        /** The answer's read, sent once with the last writes however often it is asked for. */
+        <T> Uni<T> answer(Uni<T> read) {
+            Uni<T> once = read.memoize().indefinitely();
+            answer = once;
+            return once;
+        }
+
+        /**
+         * The change's last writes, sent together, with the answer's read after them. PostgreSQL runs them in this
+         * order, so the read sees the writes.
+         */
+        Uni<Void> last(List<Uni<Void>> writes) {
+            if (answer != null) {
+                writes.add(answer.replaceWithVoid());
+            }
+            return together(writes);
+        }
     }
 
     /** What an action or a new request left: the request as it stands after it, and whether messages wait to be sent. */
@@ -165,8 +188,10 @@ public class IllRequests {
                                 .flatMap(id -> Uni.combine().all().unis(event(conn, id, now(), username, Side.REQUESTER, "create",
                                         null, RequestState.SOURCING, null, req.notes(), null), insertRota(conn, id, 1, rota),
                                         lock(conn, id)).with((created, rotaStored, locked) -> locked)
-                                        .flatMap(locked -> source(conn, locked, change))
-                                        .flatMap(ignored -> then.apply(conn, id))))))));
+                                        .flatMap(locked -> {
+                                            Uni<T> answer = change.answer(then.apply(conn, id));
+                                            return source(conn, locked, change).flatMap(ignored -> answer);
+                                        })))))));
     }
 
     /**
@@ -337,9 +362,26 @@ public class IllRequests {
             throw IllException.invalid("note", "state the conditions in the note");
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
-        return rebuilt.flatMap(rota -> pool.withTransaction(conn -> actIn(conn, id, username, sides, action,
-                trim(note), reason == null ? null : reason.strip(), expectedVersion, rota, change)
-                .flatMap(ignored -> then.apply(conn, id))));
+        return rebuilt.flatMap(rota -> transaction(pool, conn -> lock(conn, id), (conn, r) -> {
+            Uni<T> answer = change.answer(then.apply(conn, id));
+            return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
+                    expectedVersion, rota, change).flatMap(ignored -> answer);
+        }));
+    }
+
+    /**
+     * A transaction whose BEGIN goes to PostgreSQL together with its first statement, saving a round trip: {@code rest}
+     * gets that statement's answer. Commits when {@code rest} succeeds, rolls back when anything fails.
+     */
+    private static <F, T> Uni<T> transaction(Pool pool, Function<SqlConnection, Uni<F>> first,
+            BiFunction<SqlConnection, F, Uni<T>> rest) {
+        return pool.withConnection(conn -> {
+            Uni<Transaction> tx = conn.begin().memoize().indefinitely();
+            return Uni.combine().all().unis(tx, first.apply(conn)).asTuple()
+                    .flatMap(begun -> rest.apply(conn, begun.getItem2()))
+                    .call(ignored -> tx.flatMap(Transaction::commit))
+                    .onFailure().call(e -> tx.flatMap(Transaction::rollback).onFailure().recoverWithNull());
+        });
     }
 
     /**
@@ -353,22 +395,28 @@ public class IllRequests {
 
     private Uni<Void> actIn(SqlConnection conn, long id, String username, SideResolver sides, IllAction action, String note,
             String reason, Integer expectedVersion, Rota rebuilt, Change change) {
-        return lock(conn, id).flatMap(r -> {
-            Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
-            if (expectedVersion != null && expectedVersion != r.version()) {
-                throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
-                        + " (it is at version " + r.version() + ", " + r.state() + "); reload it and try again");
-            }
-            StateModel model = StateModel.of(r.type());
-            Transition t = model.find(r.state(), action, side).orElseThrow(() -> {
-                List<String> allowed = model.allowed(r.state(), side).stream().map(IllAction::apiName).toList();
-                return IllException.actionNotAllowed("'" + action.apiName() + "' is not allowed for the "
-                        + side.name().toLowerCase() + " of request " + id + " in state " + r.state()
-                        + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
-                                : "; allowed now: " + String.join(", ", allowed)), allowed);
-            });
-            return move(conn, r, t, username, side, note, reason, rebuilt, change);
+        return lock(conn, id).flatMap(r -> checked(conn, r, username, sides, action, note, reason, expectedVersion, rebuilt,
+                change));
+    }
+
+    /** A staff action on a locked request, once the caller's side, the version and the state model allow it. */
+    private Uni<Void> checked(SqlConnection conn, Locked r, String username, SideResolver sides, IllAction action,
+            String note, String reason, Integer expectedVersion, Rota rebuilt, Change change) {
+        long id = r.id();
+        Side side = sides.sideOf(id, r.borrowerCode(), r.lenderCode());
+        if (expectedVersion != null && expectedVersion != r.version()) {
+            throw IllException.conflict("request " + id + " has changed since version " + expectedVersion
+                    + " (it is at version " + r.version() + ", " + r.state() + "); reload it and try again");
+        }
+        StateModel model = StateModel.of(r.type());
+        Transition t = model.find(r.state(), action, side).orElseThrow(() -> {
+            List<String> allowed = model.allowed(r.state(), side).stream().map(IllAction::apiName).toList();
+            return IllException.actionNotAllowed("'" + action.apiName() + "' is not allowed for the "
+                    + side.name().toLowerCase() + " of request " + id + " in state " + r.state()
+                    + (allowed.isEmpty() ? "; the " + side.name().toLowerCase() + " has no action now"
+                            : "; allowed now: " + String.join(", ", allowed)), allowed);
         });
+        return move(conn, r, t, username, side, note, reason, rebuilt, change);
     }
 
     private Uni<Rota> rebuildRota(long id) {
@@ -435,7 +483,7 @@ public class IllRequests {
             writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now()));
             change.queued = true;
         }
-        writes.add(update(conn, next, t.action() == IllAction.SHIP));
+        update(writes, conn, r, next, t.action() == IllAction.SHIP);
         writes.add(event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
                 next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason));
         if (side != Side.REQUESTER && r.borrowerPeer()) {
@@ -446,7 +494,7 @@ public class IllRequests {
             return together(writes).flatMap(ignored -> source(conn, next, change));
         }
         writes.add(timers(conn, next, null));
-        return together(writes);
+        return change.last(writes);
     }
 
     private static int loanPeriod(Locked r) {
@@ -478,7 +526,7 @@ public class IllRequests {
                         Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
                         Locked next = r.withoutLender(end.to(), r.round());
                         List<Uni<Void>> writes = new ArrayList<>();
-                        writes.add(update(conn, next, false));
+                        update(writes, conn, r, next, false);
                         writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
                                 null, "no lender left on the rota: review the request, re-request or cancel it", null));
                         if (r.borrowerPeer()) {
@@ -487,7 +535,7 @@ public class IllRequests {
                             change.queued = true;
                         }
                         writes.add(timers(conn, next, null));
-                        return together(writes);
+                        return change.last(writes);
                     }
                     Row lender = rows.iterator().next();
                     String address = lender.getString("iso18626_address");
@@ -497,7 +545,7 @@ public class IllRequests {
                     List<Uni<Void>> writes = new ArrayList<>();
                     writes.add(conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
                             + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now())).replaceWithVoid());
-                    writes.add(update(conn, next, false));
+                    update(writes, conn, r, next, false);
                     writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
                             next.lenderId(), "sent to " + next.lenderCode(), null));
                     if (address != null) {
@@ -505,7 +553,7 @@ public class IllRequests {
                         change.queued = true;
                     }
                     writes.add(timers(conn, next, lender));
-                    return together(writes);
+                    return change.last(writes);
                 });
     }
 
@@ -543,12 +591,27 @@ public class IllRequests {
                 .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
     }
 
-    /** Writes the request's new state; {@code ships} records when it was shipped, which the lending balance counts. */
-    private Uni<Void> update(SqlConnection conn, Locked next, boolean ships) {
-        return conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
+    /**
+     * Adds the writes of the request's step from {@code from} to {@code next}: its new state ({@code ships} records when
+     * it was shipped, which the lending balance counts), and whether the lender's item is out on loan, which the rota
+     * counts against the lender's limit.
+     */
+    private void update(List<Uni<Void>> writes, SqlConnection conn, Locked from, Locked next, boolean ships) {
+        writes.add(conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
                 + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
                 .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
-                .replaceWithVoid();
+                .replaceWithVoid());
+        boolean wasOut = from.state().itemOut(from.type());
+        boolean isOut = next.state().itemOut(next.type());
+        boolean otherLender = !Objects.equals(from.lenderId(), next.lenderId());
+        if (wasOut && (!isOut || otherLender)) {
+            writes.add(conn.preparedQuery("delete from ill_loan_out where request_id = $1").execute(Tuple.of(from.id()))
+                    .replaceWithVoid());
+        }
+        if (isOut && (!wasOut || otherLender)) {
+            writes.add(conn.preparedQuery("insert into ill_loan_out (request_id, lender_id) values ($1, $2)")
+                    .execute(Tuple.of(next.id(), next.lenderId())).replaceWithVoid());
+        }
     }
 
     private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,

@@ -107,14 +107,14 @@ public class RotaSources {
     }
 
     /**
-     * Per member: active loans to others, requests it filled as lender, requests filled for it, over the balance period.
-     * Each is one range of a partial index on the requests (a request is shipped at most once, and keeps its lender).
+     * Per member: active loans to others (the loans out its requests' transitions keep), requests it filled as lender,
+     * requests filled for it, over the balance period. Each is one index range (a request is shipped at most once, and
+     * keeps its lender).
      */
     private Uni<Map<Long, int[]>> loads(List<Long> ids) {
         OffsetDateTime since = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusDays(BALANCE_DAYS);
         return rows("select m.id,"
-                + " (select count(*) from ill_request r where r.lender_id = m.id and r.service_type = 'LOAN'"
-                + "   and r.state in ('WILL_SUPPLY', 'SHIPPED', 'RECEIVED', 'RENEW_REQUESTED', 'OVERDUE', 'RECALLED', 'SHIPPED_RETURN')) as active,"
+                + " (select count(*) from ill_loan_out o where o.lender_id = m.id) as active,"
                 + " (select count(*) from ill_request r where r.lender_id = m.id and r.shipped_at > $2) as lent,"
                 + " (select count(*) from ill_request r where r.borrower_id = m.id and r.shipped_at > $2) as borrowed"
                 + " from member_library m where m.id = any($1)", Tuple.of(ids.toArray(Long[]::new), since))

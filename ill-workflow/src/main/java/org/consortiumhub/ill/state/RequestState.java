@@ -32,4 +32,15 @@ public enum RequestState {
     public boolean terminal() {
         return this == COMPLETED || this == CANCELLED;
     }
+
+    /**
+     * Whether a loan in this state has the lender's item out of its hands: promised, shipped, with the borrower or on
+     * its way back. The rota counts these against a lender's limit of loans out.
+     */
+    public boolean itemOut(ServiceType type) {
+        return type == ServiceType.LOAN && switch (this) {
+            case WILL_SUPPLY, SHIPPED, RECEIVED, RENEW_REQUESTED, OVERDUE, RECALLED, SHIPPED_RETURN -> true;
+            default -> false;
+        };
+    }
 }
