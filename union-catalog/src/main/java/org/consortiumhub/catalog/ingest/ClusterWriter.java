@@ -416,9 +416,9 @@ final class ClusterWriter {
                         .distinct().collect(Collectors.joining(",", "{", "}"));
                 SearchTerms terms = SearchTerms.of(d, records);
                 search[i] = terms.vector();
-                docs.put(id[i], new ClusterDoc(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
-                        language[i], count[i], holdings[i], List.copyOf(perMember.keySet()), records.stream().anyMatch(p -> p.lendable() > 0),
-                        terms.ofWeight('A'), terms.ofWeight('B'), terms.ofWeight('C'), terms.ofWeight('D')));
+                docs.put(id[i], ClusterDoc.of(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
+                        language[i], count[i], holdings[i], List.copyOf(perMember.keySet()),
+                        records.stream().anyMatch(p -> p.lendable() > 0), terms.weights()));
                 i++;
             }
             return new Built(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
@@ -455,17 +455,6 @@ final class ClusterWriter {
                     literal.append('\'').append(token).append("':1").append(weight);
                 });
                 return literal.toString();
-            }
-
-            /** The terms of one weight, separated by spaces, as the search index takes them. */
-            String ofWeight(char weight) {
-                StringBuilder terms = new StringBuilder();
-                weights.forEach((token, w) -> {
-                    if (w == weight) {
-                        terms.append(terms.length() == 0 ? "" : " ").append(token);
-                    }
-                });
-                return terms.toString();
             }
         }
     }

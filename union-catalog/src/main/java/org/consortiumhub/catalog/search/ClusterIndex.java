@@ -70,6 +70,21 @@ public final class ClusterIndex implements AutoCloseable {
     public record ClusterDoc(long id, String title, String author, Integer year, String format, String language,
             int recordCount, String holdingsJson, List<String> members, boolean lendable, String titleTerms,
             String authorTerms, String subjectTerms, String identifierTerms) {
+
+        /**
+         * A cluster's document from each of its terms' weight: A for the title, B the author, C the subjects, D the
+         * identifiers (as the clusters' search vectors weigh them).
+         */
+        public static ClusterDoc of(long id, String title, String author, Integer year, String format, String language,
+                int recordCount, String holdingsJson, List<String> members, boolean lendable, Map<String, Character> weights) {
+            StringBuilder[] terms = { new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder() };
+            weights.forEach((term, weight) -> {
+                StringBuilder b = terms[weight - 'A'];
+                b.append(b.length() == 0 ? "" : " ").append(term);
+            });
+            return new ClusterDoc(id, title, author, year, format, language, recordCount, holdingsJson, members, lendable,
+                    terms[0].toString(), terms[1].toString(), terms[2].toString(), terms[3].toString());
+        }
     }
 
     private static final String SEQ = "seq";

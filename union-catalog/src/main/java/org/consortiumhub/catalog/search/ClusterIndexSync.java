@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +71,7 @@ public class ClusterIndexSync {
     private String catalog;
     private volatile boolean ready;
     private long lastCommit = System.nanoTime();
-    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong appliedFromRows = new AtomicLong();
     private Long timer;
     private Long pruneTimer;
 
@@ -132,7 +134,7 @@ public class ClusterIndexSync {
     private void apply(WrittenChanges changes) {
         if (changes != null && changes.firstSeq() == index.seq() + 1) {
             index.apply(changes.written(), changes.retired(), changes.lastSeq(), catalog);
-            applied.incrementAndGet();
+            appliedFromRows.incrementAndGet();
             commitWhenDue();
         } else if (changes == null || changes.lastSeq() > index.seq()) {
             catchUp();
@@ -141,7 +143,7 @@ public class ClusterIndexSync {
 
     /** How many batches this replica's index took from the rows their ingest wrote, without reading them back. */
     public long appliedWithoutReading() {
-        return applied.get();
+        return appliedFromRows.get();
     }
 
     private void catchUpQuietly() {
@@ -246,20 +248,18 @@ public class ClusterIndexSync {
     }
 
     static ClusterDoc doc(Row r) {
-        StringBuilder[] terms = { new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder() };
+        Map<String, Character> weights = new LinkedHashMap<>();
         Matcher m = LEXEME.matcher(r.getString("search"));
         while (m.find()) {
-            String weight = m.group(2) == null ? "D" : m.group(2);
-            StringBuilder b = terms[weight.charAt(0) - 'A'];
-            b.append(b.length() == 0 ? "" : " ").append(m.group(1).replace("''", "'"));
+            weights.put(m.group(1).replace("''", "'"), m.group(2) == null ? 'D' : m.group(2).charAt(0));
         }
         String holdings = r.getString("holdings");
         List<String> members = SearchPage.MemberHolding.listOf(new JsonArray(holdings)).stream()
                 .map(SearchPage.MemberHolding::memberCode).toList();
         Short year = r.getShort("pub_year");
-        return new ClusterDoc(r.getLong("id"), r.getString("title"), r.getString("author"), year == null ? null : year.intValue(),
+        return ClusterDoc.of(r.getLong("id"), r.getString("title"), r.getString("author"), year == null ? null : year.intValue(),
                 r.getString("format"), r.getString("language"), r.getInteger("record_count"), holdings, members,
-                r.getBoolean("lendable"), terms[0].toString(), terms[1].toString(), terms[2].toString(), terms[3].toString());
+                r.getBoolean("lendable"), weights);
     }
 
     private static List<Row> rows(Iterable<Row> result) {
