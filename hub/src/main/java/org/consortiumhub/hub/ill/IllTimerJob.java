@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.request.IllRequests;
+import org.consortiumhub.ill.rota.LendingBalance;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -12,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs the ILL timers that are due (lenders that did not answer in time are skipped, loans past their due date are
- * marked overdue), sends the ISO 18626 messages waiting for external members and drops copyright records past
- * their keeping period. Every replica runs it; the timers' row claims keep them from running one timer twice.
+ * marked overdue), sends the ISO 18626 messages waiting for external members, drops copyright records past
+ * their keeping period, and folds the lending balance's lines. Every replica runs it; the timers' row claims keep them from running one timer twice.
  */
 @ApplicationScoped
 public class IllTimerJob {
@@ -30,11 +31,20 @@ public class IllTimerJob {
     @Inject
     DownloadFiles downloads;
 
+    @Inject
+    LendingBalance balance;
+
     @Scheduled(every = "${ill.timers.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return runDue().flatMap(ignored -> outbox.deliverDue())
                 .flatMap(ignored -> requests.purgeCopyrightRecords())
                 .replaceWithVoid();
+    }
+
+    /** Keeps the lending balance's lines few: each new request's rota sums those written since the last fold. */
+    @Scheduled(every = "${ill.balance.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> foldLendingBalance() {
+        return balance.fold().replaceWithVoid();
     }
 
     /** Removes finished downloads' temporary copies; file work, so on a worker thread. */

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.consortiumhub.hub.ill.IllFixtures.Library;
+import org.consortiumhub.hub.support.MovableClock;
+import org.consortiumhub.ill.rota.LendingBalance;
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The rota over the API: who is asked in which order and why, who is left out and why, with members' adapters
@@ -43,6 +49,15 @@ import io.restassured.response.Response;
 class IllRotaTest {
 
     WireMock wiremock;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    LendingBalance balance;
+
+    @Inject
+    Pool pool;
 
     @ConfigProperty(name = "quarkus.wiremock.devservices.port")
     int port;
@@ -176,19 +191,26 @@ class IllRotaTest {
         assertTrue(explanationOf(second, x.code()).contains("its balance +1 is higher than 0"), explanationOf(second, x.code()));
     }
 
+    /** Three libraries with lending policies; the lender and the borrower hold a new book, the other does not. */
+    record Exchange(Library lender, Library borrower, Library other, long cluster) {
+    }
+
+    static Exchange exchange(String title) {
+        List<Library> libs = libraries(3);
+        String isbn = newIsbn();
+        String id = holds(libs.get(0), isbn, title + " " + isbn, true);
+        holds(libs.get(1), isbn, title + " " + isbn, true);
+        libs.forEach(IllFixtures::policy);
+        return new Exchange(libs.get(0), libs.get(1), libs.get(2), clusterOf(libs.get(0), id));
+    }
+
     @Test
     void whatAMemberBorrowedCountsAgainstItsBalanceWhenOthersAsk() {
-        List<Library> libs = libraries(3);
-        Library lender = libs.get(0);
-        Library borrower = libs.get(1);
-        Library other = libs.get(2);
-        String isbn = newIsbn();
-        String id = holds(lender, isbn, "Borrowed balance test " + isbn, true);
-        holds(borrower, isbn, "Borrowed balance test " + isbn, true);
-        policy(lender);
-        policy(borrower);
-        policy(other);
-        long cluster = clusterOf(lender, id);
+        Exchange x = exchange("Borrowed balance test");
+        Library lender = x.lender();
+        Library borrower = x.borrower();
+        Library other = x.other();
+        long cluster = x.cluster();
 
         Response lent = request(borrower, loanOf(cluster, "P-5"));
         assertEquals(lender.code(), lent.path("lenderCode"));
@@ -198,6 +220,53 @@ class IllRotaTest {
         assertEquals(List.of(borrower.code(), lender.code()), asked.jsonPath().getList("rota.findAll { it.position != null }.memberCode"));
         assertTrue(explanationOf(asked, borrower.code()).contains("lent 0, borrowed 1 (balance -1)"), explanationOf(asked, borrower.code()));
         assertTrue(explanationOf(asked, lender.code()).contains("lent 1, borrowed 0 (balance +1)"), explanationOf(asked, lender.code()));
+    }
+
+    @Test
+    void theBalanceCountsTheLastYearOfShippingAndForgetsWhatIsOlder() {
+        Exchange x = exchange("Balance year test");
+        Library lender = x.lender();
+        Library borrower = x.borrower();
+        Library other = x.other();
+        long cluster = x.cluster();
+        try {
+            clock.set(LocalDate.of(2026, 3, 2).atTime(10, 0).toInstant(ZoneOffset.UTC));
+            for (String patron : List.of("P-Y1", "P-Y2")) {
+                Response lent = request(borrower, loanOf(cluster, patron));
+                assertEquals(lender.code(), lent.path("lenderCode"));
+                lender.act(lent.jsonPath().getLong("id"), "ship").then().statusCode(200);
+                lender.act(lent.jsonPath().getLong("id"), "ship").then().statusCode(409);
+            }
+            assertEquals(2, linesOf(lender));
+
+            // the timer job folds a day's lines into one; the balance stays what it was
+            assertTrue(balance.fold().await().indefinitely() >= 2);
+            assertEquals(1, linesOf(lender));
+            assertEquals(1, linesOf(borrower));
+
+            clock.set(LocalDate.of(2027, 3, 1).atTime(23, 0).toInstant(ZoneOffset.UTC));
+            Response lastDay = request(other, loanOf(cluster, "P-Y3"));
+            assertTrue(explanationOf(lastDay, lender.code()).contains("lent 2, borrowed 0 (balance +2)"), explanationOf(lastDay, lender.code()));
+            assertTrue(explanationOf(lastDay, borrower.code()).contains("lent 0, borrowed 2 (balance -2)"), explanationOf(lastDay, borrower.code()));
+
+            clock.set(LocalDate.of(2027, 3, 2).atTime(1, 0).toInstant(ZoneOffset.UTC));
+            Response yearOn = request(other, loanOf(cluster, "P-Y4"));
+            assertTrue(explanationOf(yearOn, lender.code()).contains("lent 0, borrowed 0 (balance 0)"), explanationOf(yearOn, lender.code()));
+            assertTrue(explanationOf(yearOn, borrower.code()).contains("lent 0, borrowed 0 (balance 0)"), explanationOf(yearOn, borrower.code()));
+
+            // a month past the year, the old lines go
+            clock.set(LocalDate.of(2027, 4, 10).atTime(1, 0).toInstant(ZoneOffset.UTC));
+            balance.fold().await().indefinitely();
+            assertEquals(0, linesOf(lender));
+            assertEquals(0, linesOf(borrower));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private long linesOf(Library library) {
+        return pool.preparedQuery("select count(*) as n from ill_lending_day d join member_library m on m.id = d.member_id"
+                + " where m.code = $1").execute(Tuple.of(library.code())).await().indefinitely().iterator().next().getLong("n");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.rota.Closure;
+import org.consortiumhub.ill.rota.LendingBalance;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
 import org.consortiumhub.ill.rota.RotaSources;
@@ -36,6 +37,7 @@ import org.consortiumhub.ill.state.UnfilledReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -113,6 +115,7 @@ public class IllRequests {
     private static final class Change {
         boolean queued;
         private Uni<?> answer;
+        private Uni<Void> commit;
 
         /** The answer's read, sent once with the last writes however often it is asked for. */
         <T> Uni<T> answer(Uni<T> read) {
@@ -122,14 +125,30 @@ public class IllRequests {
         }
 
         /**
-         * The change's last writes, sent together, with the answer's read after them. PostgreSQL runs them in this
-         * order, so the read sees the writes.
+         * The transaction's commit, when the change may send it right behind its last writes instead of after their
+         * answers: locks taken by those writes (today's line of the lending balance, shared by every shipment of a
+         * member) are then held for PostgreSQL's own time, not for a round trip through a busy hub as well. Not when
+         * the change queues ISO 18626 messages: each is read, then written, so its write comes after an answer.
+         */
+        void commitWithLastWrites(Uni<Void> commit) {
+            this.commit = commit;
+        }
+
+        /**
+         * The change's last writes, sent together, with the answer's read and the commit (where allowed) after them.
+         * PostgreSQL runs them in this order, so the read sees the writes; if one fails, PostgreSQL rolls the whole
+         * transaction back at the commit. Every answer is awaited before the connection is given back.
          */
         Uni<Void> last(List<Uni<Void>> writes) {
             if (answer != null) {
                 writes.add(answer.replaceWithVoid());
             }
-            return together(writes);
+            if (commit == null || queued) {
+                return together(writes);
+            }
+            writes.add(commit);
+            return Uni.join().all(writes).andCollectFailures().replaceWithVoid()
+                    .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0));
         }
     }
 
@@ -147,6 +166,9 @@ public class IllRequests {
 
     @Inject
     RotaSources rotas;
+
+    @Inject
+    LendingBalance balance;
 
     @ConfigProperty(name = "ill.time-zone", defaultValue = "UTC")
     ZoneId zone;
@@ -362,7 +384,7 @@ public class IllRequests {
             throw IllException.invalid("note", "state the conditions in the note");
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
-        return rebuilt.flatMap(rota -> transaction(pool, conn -> lock(conn, id), (conn, r) -> {
+        return rebuilt.flatMap(rota -> transaction(pool, change, conn -> lock(conn, id), (conn, r) -> {
             Uni<T> answer = change.answer(then.apply(conn, id));
             return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
                     expectedVersion, rota, change).flatMap(ignored -> answer);
@@ -371,15 +393,18 @@ public class IllRequests {
 
     /**
      * A transaction whose BEGIN goes to PostgreSQL together with its first statement, saving a round trip: {@code rest}
-     * gets that statement's answer. Commits when {@code rest} succeeds, rolls back when anything fails.
+     * gets that statement's answer. Its commit goes with the change's last writes ({@link Change#last}) or, when the
+     * change ends otherwise, once {@code rest} succeeds; anything failing rolls it back.
      */
-    private static <F, T> Uni<T> transaction(Pool pool, Function<SqlConnection, Uni<F>> first,
+    private static <F, T> Uni<T> transaction(Pool pool, Change change, Function<SqlConnection, Uni<F>> first,
             BiFunction<SqlConnection, F, Uni<T>> rest) {
         return pool.withConnection(conn -> {
             Uni<Transaction> tx = conn.begin().memoize().indefinitely();
+            Uni<Void> commit = tx.flatMap(Transaction::commit).memoize().indefinitely();
+            change.commitWithLastWrites(commit);
             return Uni.combine().all().unis(tx, first.apply(conn)).asTuple()
                     .flatMap(begun -> rest.apply(conn, begun.getItem2()))
-                    .call(ignored -> tx.flatMap(Transaction::commit))
+                    .call(ignored -> commit)
                     .onFailure().call(e -> tx.flatMap(Transaction::rollback).onFailure().recoverWithNull());
         });
     }
@@ -515,11 +540,14 @@ public class IllRequests {
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
     private Uni<Void> source(SqlConnection conn, Locked r, Change change) {
         return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address, e.loan_period_days, e.answer_days,"
-                + " e.rush_answer_hours from ill_rota_entry e"
+                + " e.rush_answer_hours, (select coalesce(json_agg(json_build_object('first', c.first_day, 'last', c.last_day,"
+                + "   'reason', c.reason) order by c.first_day), '[]') from ill_closure c"
+                + "   where c.member_id = e.member_id and c.last_day >= $3) as closures"
+                + " from ill_rota_entry e"
                 + " join member_library m on m.id = e.member_id left join ill_lending_policy p on p.member_id = e.member_id"
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
                 + " order by e.position limit 1")
-                .execute(Tuple.of(r.id(), r.round()))
+                .execute(Tuple.of(r.id(), r.round(), LocalDate.now(clock.withZone(zone))))
                 .flatMap(rows -> {
                     StateModel model = StateModel.of(r.type());
                     if (rows.size() == 0) {
@@ -558,21 +586,24 @@ public class IllRequests {
     }
 
     /**
-     * The request's timers follow its state: a deadline for the lender's answer while SENT ({@code terms}: the
-     * lender's rota entry, with its answer times), the due date while RECEIVED.
+     * The request's timers follow its state: a deadline for the lender's answer while SENT ({@code lender}: the
+     * lender's rota entry, with its answer times and its closures from today on), the due date while RECEIVED. Every
+     * statement is sent at once, none waits for another's answer.
      */
-    private Uni<Void> timers(SqlConnection conn, Locked r, Row terms) {
+    private Uni<Void> timers(SqlConnection conn, Locked r, Row lender) {
         Uni<Void> cleared = conn.preparedQuery("delete from ill_timer where request_id = $1").execute(Tuple.of(r.id())).replaceWithVoid();
         if (r.state() == RequestState.SENT) {
-            Uni<Map<Long, List<Closure>>> closures = LendingPolicies.closures(conn, List.of(r.lenderId()),
-                    LocalDate.now(clock.withZone(zone)));
-            return Uni.combine().all().unis(cleared, closures).with((ignored, byMember) -> byMember).flatMap(byMember -> {
-                BusinessCalendar calendar = new BusinessCalendar(zone, byMember.getOrDefault(r.lenderId(), List.of()));
-                Instant now = clock.instant();
-                Instant deadline = r.rush() ? calendar.afterBusinessHours(now, terms.getInteger("rush_answer_hours"))
-                        : calendar.afterBusinessDays(now, terms.getInteger("answer_days"));
-                return timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
-            });
+            List<Closure> closures = new ArrayList<>();
+            for (Object o : (JsonArray) lender.getValue("closures")) {
+                JsonObject c = (JsonObject) o;
+                closures.add(new Closure(LocalDate.parse(c.getString("first")), LocalDate.parse(c.getString("last")),
+                        c.getString("reason")));
+            }
+            BusinessCalendar calendar = new BusinessCalendar(zone, closures);
+            Instant now = clock.instant();
+            Instant deadline = r.rush() ? calendar.afterBusinessHours(now, lender.getInteger("rush_answer_hours"))
+                    : calendar.afterBusinessDays(now, lender.getInteger("answer_days"));
+            return together(List.of(cleared, timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId())));
         }
         if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
             Instant overdue = new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate());
@@ -601,6 +632,9 @@ public class IllRequests {
                 + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
                 .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
                 .replaceWithVoid());
+        if (ships) {
+            writes.add(balance.shipped(conn, next.lenderId(), from.borrowerId()));
+        }
         boolean wasOut = from.state().itemOut(from.type());
         boolean isOut = next.state().itemOut(next.type());
         boolean otherLender = !Objects.equals(from.lenderId(), next.lenderId());

@@ -3,8 +3,6 @@ package org.consortiumhub.ill.rota;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +33,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class RotaSources {
 
-    /** How far back lending and borrowing count for load levelling. */
-    static final int BALANCE_DAYS = 365;
-
     /** The catalog's description of what is asked for; the format in the policies' words (BOOK, SCORE, …). */
     public record Subject(long clusterId, String title, String author, Integer year, String format, ClusterHoldings cluster) {
     }
@@ -53,6 +48,9 @@ public class RotaSources {
 
     @Inject
     LiveAvailability live;
+
+    @Inject
+    LendingBalance balance;
 
     @Inject
     Clock clock;
@@ -79,16 +77,16 @@ public class RotaSources {
                         Tuple.of((Object) held.keySet().toArray(String[]::new)));
         return members.flatMap(rows -> {
             List<Long> ids = rows.stream().map(r -> r.getLong("id")).toList();
-            return LendingPolicies.load(pool, ids, today).flatMap(policies -> loads(ids).flatMap(loads -> {
+            return LendingPolicies.load(pool, ids, today).flatMap(policies -> balance.of(ids).flatMap(loads -> {
                 List<Uni<RotaCandidate>> candidates = new ArrayList<>();
                 for (Row r : rows) {
                     long id = r.getLong("id");
                     String code = r.getString("code");
                     Held h = held.getOrDefault(code, new Held(List.of(), 0, 0));
                     PolicyWithSecret p = policies.get(id);
-                    int[] load = loads.getOrDefault(id, new int[3]);
+                    LendingBalance.Load load = loads.get(id);
                     candidates.add(availability(code, p, h, id == requesterId).map(a -> new RotaCandidate(id, code,
-                            p == null ? null : p.policy(), h.copies(), h.lendable(), load[0], load[1], load[2], a)));
+                            p == null ? null : p.policy(), h.copies(), h.lendable(), load.active(), load.lent(), load.borrowed(), a)));
                 }
                 Uni<List<RotaCandidate>> all = candidates.isEmpty() ? Uni.createFrom().item(List.of())
                         : Uni.join().all(candidates).andFailFast();
@@ -104,28 +102,6 @@ public class RotaSources {
         }
         return live.check(code, p.policy().availabilityUrl(), p.availabilitySecret(), held.localIds())
                 .onFailure().recoverWithItem(e -> Availability.unreachable(e.getMessage()));
-    }
-
-    /**
-     * Per member: active loans to others (the loans out its requests' transitions keep), requests it filled as lender,
-     * requests filled for it, over the balance period. Each is one index range (a request is shipped at most once, and
-     * keeps its lender).
-     */
-    private Uni<Map<Long, int[]>> loads(List<Long> ids) {
-        OffsetDateTime since = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusDays(BALANCE_DAYS);
-        return rows("select m.id,"
-                + " (select count(*) from ill_loan_out o where o.lender_id = m.id) as active,"
-                + " (select count(*) from ill_request r where r.lender_id = m.id and r.shipped_at > $2) as lent,"
-                + " (select count(*) from ill_request r where r.borrower_id = m.id and r.shipped_at > $2) as borrowed"
-                + " from member_library m where m.id = any($1)", Tuple.of(ids.toArray(Long[]::new), since))
-                .map(rows -> {
-                    Map<Long, int[]> loads = new LinkedHashMap<>();
-                    for (Row r : rows) {
-                        loads.put(r.getLong("id"), new int[] { r.getLong("active").intValue(), r.getLong("lent").intValue(),
-                                r.getLong("borrowed").intValue() });
-                    }
-                    return loads;
-                });
     }
 
     private Uni<List<Row>> rows(String sql, Tuple args) {
