@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.consortiumhub.ill.IllException;
+import org.consortiumhub.ill.WriteBatch;
 import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.rota.Closure;
@@ -135,11 +136,15 @@ public class IllRequests {
         }
 
         /**
-         * The change's last writes, sent together, with the answer's read and the commit (where allowed) after them.
+         * The change's last writes (the batch, then those that read first), sent together, with the answer's read and
+         * the commit (where allowed) after them.
          * PostgreSQL runs them in this order, so the read sees the writes; if one fails, PostgreSQL rolls the whole
          * transaction back at the commit. Every answer is awaited before the connection is given back.
          */
-        Uni<Void> last(List<Uni<Void>> writes) {
+        Uni<Void> last(SqlConnection conn, WriteBatch batch, List<Uni<Void>> more) {
+            List<Uni<Void>> writes = new ArrayList<>();
+            writes.add(batch.send(conn));
+            writes.addAll(more);
             if (answer != null) {
                 writes.add(answer.replaceWithVoid());
             }
@@ -207,8 +212,9 @@ public class IllRequests {
                         .flatMap(existing -> existing != null ? then.apply(conn, existing) : copyright(conn, borrowerId,
                                 req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
                                 .call(id -> record(conn, id, borrowerId, req, s, decision)))
-                                .flatMap(id -> Uni.combine().all().unis(event(conn, id, now(), username, Side.REQUESTER, "create",
-                                        null, RequestState.SOURCING, null, req.notes(), null), insertRota(conn, id, 1, rota),
+                                .flatMap(id -> Uni.combine().all().unis(event(new WriteBatch(), id, now(), username,
+                                        Side.REQUESTER, "create", null, RequestState.SOURCING, null, req.notes(), null).send(conn),
+                                        insertRota(conn, id, 1, rota),
                                         lock(conn, id)).with((created, rotaStored, locked) -> locked)
                                         .flatMap(locked -> {
                                             Uni<T> answer = change.answer(then.apply(conn, id));
@@ -474,19 +480,21 @@ public class IllRequests {
 
     /**
      * Carries out one transition on a locked request, then whatever the hub does next (sourcing) and its timers. The
-     * transition's statements do not depend on each other's answers, so they go to PostgreSQL together.
+     * transition's writes do not depend on each other's answers: they go to PostgreSQL as one statement, followed by
+     * those that read before they write (ISO 18626 messages) or write many rows (a new rota).
      */
     private Uni<Void> move(SqlConnection conn, Locked r, Transition t, String actor, Side side, String note, String reason,
             Rota rebuilt, Change change) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        WriteBatch batch = new WriteBatch();
         List<Uni<Void>> writes = new ArrayList<>();
         Locked next = switch (t.effect()) {
             case LENDER_DONE -> {
-                writes.add(outcome(conn, r, switch (t.action()) {
+                outcome(batch, r, switch (t.action()) {
                     case UNFILLED -> "UNFILLED:" + reason;
                     case SKIP_LENDER -> "SKIPPED";
                     default -> "CONDITIONS_REJECTED";
-                }));
+                });
                 yield r.withoutLender(t.to(), r.round());
             }
             case REBUILD_ROTA -> {
@@ -499,8 +507,8 @@ public class IllRequests {
             case NONE, NEXT_LENDER -> r.with(t.to(), r.dueDate(), r.round());
         };
         switch (t.action()) {
-            case SHIP -> writes.add(outcome(conn, r, "SUPPLIED"));
-            case CONFIRM_CANCEL -> writes.add(outcome(conn, r, "CANCELLED"));
+            case SHIP -> outcome(batch, r, "SUPPLIED");
+            case CONFIRM_CANCEL -> outcome(batch, r, "CANCELLED");
             default -> {
             }
         }
@@ -508,18 +516,19 @@ public class IllRequests {
             writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now()));
             change.queued = true;
         }
-        update(writes, conn, r, next, t.action() == IllAction.SHIP);
-        writes.add(event(conn, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
-                next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason));
+        update(batch, r, next, t.action() == IllAction.SHIP);
+        event(batch, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
+                next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason);
         if (side != Side.REQUESTER && r.borrowerPeer()) {
             writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, now()));
             change.queued = true;
         }
         if (next.state() == RequestState.SOURCING) {
+            writes.add(0, batch.send(conn));
             return together(writes).flatMap(ignored -> source(conn, next, change));
         }
-        writes.add(timers(conn, next, null));
-        return change.last(writes);
+        timers(batch, next, null);
+        return change.last(conn, batch, writes);
     }
 
     private static int loanPeriod(Locked r) {
@@ -553,45 +562,46 @@ public class IllRequests {
                     if (rows.size() == 0) {
                         Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
                         Locked next = r.withoutLender(end.to(), r.round());
+                        WriteBatch batch = new WriteBatch();
                         List<Uni<Void>> writes = new ArrayList<>();
-                        update(writes, conn, r, next, false);
-                        writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
-                                null, "no lender left on the rota: review the request, re-request or cancel it", null));
+                        update(batch, r, next, false);
+                        event(batch, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
+                                null, "no lender left on the rota: review the request, re-request or cancel it", null);
                         if (r.borrowerPeer()) {
                             writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
                                     "no member could supply it", now()));
                             change.queued = true;
                         }
-                        writes.add(timers(conn, next, null));
-                        return change.last(writes);
+                        timers(batch, next, null);
+                        return change.last(conn, batch, writes);
                     }
                     Row lender = rows.iterator().next();
                     String address = lender.getString("iso18626_address");
                     Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
                     Locked next = r.sentTo(send.to(), lender.getLong("member_id"), lender.getString("code"), address != null,
                             lender.getInteger("loan_period_days"));
+                    WriteBatch batch = new WriteBatch();
                     List<Uni<Void>> writes = new ArrayList<>();
-                    writes.add(conn.preparedQuery("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2"
-                            + " and member_id = $3").execute(Tuple.of(r.id(), r.round(), next.lenderId(), now())).replaceWithVoid());
-                    update(writes, conn, r, next, false);
-                    writes.add(event(conn, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
-                            next.lenderId(), "sent to " + next.lenderCode(), null));
+                    batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
+                            r.id(), r.round(), next.lenderId(), now());
+                    update(batch, r, next, false);
+                    event(batch, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
+                            next.lenderId(), "sent to " + next.lenderCode(), null);
                     if (address != null) {
                         writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), address, now()));
                         change.queued = true;
                     }
-                    writes.add(timers(conn, next, lender));
-                    return change.last(writes);
+                    timers(batch, next, lender);
+                    return change.last(conn, batch, writes);
                 });
     }
 
     /**
      * The request's timers follow its state: a deadline for the lender's answer while SENT ({@code lender}: the
-     * lender's rota entry, with its answer times and its closures from today on), the due date while RECEIVED. Every
-     * statement is sent at once, none waits for another's answer.
+     * lender's rota entry, with its answer times and its closures from today on), the due date while RECEIVED.
      */
-    private Uni<Void> timers(SqlConnection conn, Locked r, Row lender) {
-        Uni<Void> cleared = conn.preparedQuery("delete from ill_timer where request_id = $1").execute(Tuple.of(r.id())).replaceWithVoid();
+    private void timers(WriteBatch batch, Locked r, Row lender) {
+        batch.add("delete from ill_timer where request_id = $1", r.id());
         if (r.state() == RequestState.SENT) {
             List<Closure> closures = new ArrayList<>();
             for (Object o : (JsonArray) lender.getValue("closures")) {
@@ -603,23 +613,20 @@ public class IllRequests {
             Instant now = clock.instant();
             Instant deadline = r.rush() ? calendar.afterBusinessHours(now, lender.getInteger("rush_answer_hours"))
                     : calendar.afterBusinessDays(now, lender.getInteger("answer_days"));
-            return together(List.of(cleared, timer(conn, r.id(), "LENDER_ANSWER", deadline, r.lenderId())));
+            timer(batch, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
+        } else if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
+            timer(batch, r.id(), "OVERDUE", new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate()), r.lenderId());
         }
-        if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
-            Instant overdue = new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate());
-            return together(List.of(cleared, timer(conn, r.id(), "OVERDUE", overdue, r.lenderId())));
-        }
-        return cleared;
     }
 
-    private static Uni<Void> timer(SqlConnection conn, long requestId, String kind, Instant due, Long lenderId) {
-        return conn.preparedQuery("insert into ill_timer (request_id, kind, due_at, lender_id) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(requestId, kind, due.atOffset(ZoneOffset.UTC), lenderId)).replaceWithVoid();
+    private static void timer(WriteBatch batch, long requestId, String kind, Instant due, Long lenderId) {
+        batch.add("insert into ill_timer (request_id, kind, due_at, lender_id) values ($1, $2, $3, $4)",
+                requestId, kind, due.atOffset(ZoneOffset.UTC), lenderId);
     }
 
-    private static Uni<Void> outcome(SqlConnection conn, Locked r, String outcome) {
-        return conn.preparedQuery("update ill_rota_entry set outcome = $4 where request_id = $1 and round = $2 and member_id = $3")
-                .execute(Tuple.of(r.id(), r.round(), r.lenderId(), outcome)).replaceWithVoid();
+    private static void outcome(WriteBatch batch, Locked r, String outcome) {
+        batch.add("update ill_rota_entry set outcome = $4 where request_id = $1 and round = $2 and member_id = $3",
+                r.id(), r.round(), r.lenderId(), outcome);
     }
 
     /**
@@ -627,34 +634,28 @@ public class IllRequests {
      * it was shipped, which the lending balance counts), and whether the lender's item is out on loan, which the rota
      * counts against the lender's limit.
      */
-    private void update(List<Uni<Void>> writes, SqlConnection conn, Locked from, Locked next, boolean ships) {
-        writes.add(conn.preparedQuery("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
-                + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1")
-                .execute(Tuple.of(next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships))
-                .replaceWithVoid());
+    private void update(WriteBatch batch, Locked from, Locked next, boolean ships) {
+        batch.add("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
+                + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1",
+                next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships);
         if (ships) {
-            writes.add(balance.shipped(conn, next.lenderId(), from.borrowerId()));
+            balance.shipped(batch, next.lenderId(), from.borrowerId());
         }
         boolean wasOut = from.state().itemOut(from.type());
         boolean isOut = next.state().itemOut(next.type());
-        boolean otherLender = !Objects.equals(from.lenderId(), next.lenderId());
-        if (wasOut && (!isOut || otherLender)) {
-            writes.add(conn.preparedQuery("delete from ill_loan_out where request_id = $1").execute(Tuple.of(from.id()))
-                    .replaceWithVoid());
-        }
-        if (isOut && (!wasOut || otherLender)) {
-            writes.add(conn.preparedQuery("insert into ill_loan_out (request_id, lender_id) values ($1, $2)")
-                    .execute(Tuple.of(next.id(), next.lenderId())).replaceWithVoid());
+        if (isOut && (!wasOut || !Objects.equals(from.lenderId(), next.lenderId()))) {
+            batch.add("insert into ill_loan_out (request_id, lender_id) values ($1, $2)"
+                    + " on conflict (request_id) do update set lender_id = excluded.lender_id", next.id(), next.lenderId());
+        } else if (wasOut && !isOut) {
+            batch.add("delete from ill_loan_out where request_id = $1", from.id());
         }
     }
 
-    private static Uni<Void> event(SqlConnection conn, long requestId, OffsetDateTime at, String actor, Side side,
+    private static WriteBatch event(WriteBatch batch, long requestId, OffsetDateTime at, String actor, Side side,
             String action, RequestState from, RequestState to, Long lenderId, String note, String reason) {
-        return conn.preparedQuery("insert into ill_request_event (request_id, at, actor, side, action, from_state, to_state,"
-                + " lender_id, note, reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(Tuple.tuple(Arrays.asList(requestId, at, actor, side.name(), action,
-                        from == null ? null : from.name(), to.name(), lenderId, note, reason)))
-                .replaceWithVoid();
+        return batch.add("insert into ill_request_event (request_id, at, actor, side, action, from_state, to_state,"
+                + " lender_id, note, reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                requestId, at, actor, side.name(), action, from == null ? null : from.name(), to.name(), lenderId, note, reason);
     }
 
     // ------------------------------------------------------------------------------------------------ timers

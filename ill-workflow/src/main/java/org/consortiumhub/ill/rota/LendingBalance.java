@@ -10,10 +10,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.consortiumhub.ill.WriteBatch;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -45,10 +46,10 @@ public class LendingBalance {
     @Inject
     Clock clock;
 
-    /** The lines of one shipment from {@code lenderId} to {@code borrowerId} today, in the caller's transaction. */
-    public Uni<Void> shipped(SqlClient sql, long lenderId, long borrowerId) {
-        return sql.preparedQuery("insert into ill_lending_day (member_id, day, lent, borrowed) values ($1, $3, 1, 0), ($2, $3, 0, 1)")
-                .execute(Tuple.of(lenderId, borrowerId, today())).replaceWithVoid();
+    /** The lines of one shipment from {@code lenderId} to {@code borrowerId} today, with the change that ships. */
+    public void shipped(WriteBatch batch, long lenderId, long borrowerId) {
+        batch.add("insert into ill_lending_day (member_id, day, lent, borrowed) values ($1, $3, 1, 0), ($2, $3, 0, 1)",
+                lenderId, borrowerId, today());
     }
 
     /** The load of each of these members; a member that never lent, borrowed or has nothing out gets zeros. */
