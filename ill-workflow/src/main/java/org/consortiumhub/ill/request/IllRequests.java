@@ -212,14 +212,20 @@ public class IllRequests {
                         .flatMap(existing -> existing != null ? then.apply(conn, existing) : copyright(conn, borrowerId,
                                 req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
                                 .call(id -> record(conn, id, borrowerId, req, s, decision)))
-                                .flatMap(id -> Uni.combine().all().unis(event(new WriteBatch(), id, now(), username,
-                                        Side.REQUESTER, "create", null, RequestState.SOURCING, null, req.notes(), null).send(conn),
-                                        insertRota(conn, id, 1, rota),
-                                        lock(conn, id)).with((created, rotaStored, locked) -> locked)
+                                .flatMap(id -> Uni.combine().all().unis(created(id, username, req, rota).send(conn),
+                                        lock(conn, id)).with((created, locked) -> locked)
                                         .flatMap(locked -> {
                                             Uni<T> answer = change.answer(then.apply(conn, id));
                                             return source(conn, locked, change).flatMap(ignored -> answer);
                                         })))))));
+    }
+
+    /** A new request's first audit line and its rota. */
+    private WriteBatch created(long id, String username, NewRequest req, Rota rota) {
+        WriteBatch batch = event(new WriteBatch(), id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
+                null, req.notes(), null);
+        insertRota(batch, id, 1, rota);
+        return batch;
     }
 
     /**
@@ -330,22 +336,39 @@ public class IllRequests {
                 .map(rows -> rows.iterator().next().getLong("id")));
     }
 
-    private static Uni<Void> insertRota(SqlConnection conn, long requestId, int round, Rota rota) {
-        List<Tuple> rows = new ArrayList<>();
+    /** The rota's entries for this round: those asked, in order, and those left out, each with its explanation. */
+    private static void insertRota(WriteBatch batch, long requestId, int round, Rota rota) {
+        int n = rota.lenders().size() + rota.excluded().size();
+        if (n == 0) {
+            return;
+        }
+        Long[] members = new Long[n];
+        Integer[] positions = new Integer[n];
+        String[] explanations = new String[n];
+        String[] costs = new String[n];
+        Integer[] loanPeriods = new Integer[n];
+        Integer[] answerDays = new Integer[n];
+        Integer[] rushHours = new Integer[n];
+        int i = 0;
         for (Rota.Lender l : rota.lenders()) {
-            rows.add(Tuple.tuple(Arrays.asList(requestId, l.memberId(), round, l.position(), l.explanation(), l.cost(),
-                    l.loanPeriodDays(), l.answerDays(), l.rushAnswerHours())));
+            members[i] = l.memberId();
+            positions[i] = l.position();
+            explanations[i] = l.explanation();
+            costs[i] = l.cost() == null ? null : l.cost().toPlainString();
+            loanPeriods[i] = l.loanPeriodDays();
+            answerDays[i] = l.answerDays();
+            rushHours[i++] = l.rushAnswerHours();
         }
         for (Rota.Exclusion e : rota.excluded()) {
-            rows.add(Tuple.tuple(Arrays.asList(requestId, e.memberId(), round, null, "left out: " + e.reason(), null, null,
-                    null, null)));
+            members[i] = e.memberId();
+            explanations[i++] = "left out: " + e.reason();
         }
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return conn.preparedQuery("insert into ill_rota_entry (request_id, member_id, round, position, explanation, cost,"
-                + " loan_period_days, answer_days, rush_answer_hours) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .executeBatch(rows).replaceWithVoid();
+        batch.add("insert into ill_rota_entry (request_id, member_id, round, position, explanation, cost, loan_period_days,"
+                + " answer_days, rush_answer_hours) select $1, e.member_id, $2, e.position, e.explanation, e.cost::numeric,"
+                + " e.loan_period_days, e.answer_days, e.rush_answer_hours from unnest($3::bigint[], $4::int[], $5::text[],"
+                + " $6::text[], $7::int[], $8::int[], $9::int[]) as e(member_id, position, explanation, cost,"
+                + " loan_period_days, answer_days, rush_answer_hours)",
+                requestId, round, members, positions, explanations, costs, loanPeriods, answerDays, rushHours);
     }
 
     // ------------------------------------------------------------------------------------------------ actions
@@ -481,7 +504,7 @@ public class IllRequests {
     /**
      * Carries out one transition on a locked request, then whatever the hub does next (sourcing) and its timers. The
      * transition's writes do not depend on each other's answers: they go to PostgreSQL as one statement, followed by
-     * those that read before they write (ISO 18626 messages) or write many rows (a new rota).
+     * those that read before they write (ISO 18626 messages).
      */
     private Uni<Void> move(SqlConnection conn, Locked r, Transition t, String actor, Side side, String note, String reason,
             Rota rebuilt, Change change) {
@@ -498,7 +521,7 @@ public class IllRequests {
                 yield r.withoutLender(t.to(), r.round());
             }
             case REBUILD_ROTA -> {
-                writes.add(insertRota(conn, r.id(), r.round() + 1, rebuilt));
+                insertRota(batch, r.id(), r.round() + 1, rebuilt);
                 yield r.withoutLender(t.to(), r.round() + 1);
             }
             case SET_DUE_DATE -> r.with(t.to(), today.plusDays(loanPeriod(r)), r.round());
