@@ -29,16 +29,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.consortiumhub.hub.ill.IllFixtures.Library;
 import org.consortiumhub.hub.ill.IllFixtures.Setup;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** ILL requests over the API on the real database: whole lives, refusals, concurrency, queues and access. */
 @QuarkusTest
 class IllRequestsTest {
+
+    @Inject
+    Pool db;
 
     static Setup setup() {
         return IllFixtures.setup(Map.of());
@@ -237,6 +244,42 @@ class IllRequestsTest {
         return r.jsonPath().<Map<String, Object>>getList("timeline").stream()
                 .filter(e -> !"SYSTEM".equals(e.get("side")) && !"create".equals(e.get("action")))
                 .map(e -> (String) e.get("action")).toList();
+    }
+
+    @Test
+    void anActionTheDatabaseRefusesPartWayLeavesNothingBehind() {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-REFUSED"));
+        Response before = get(s.borrower(), id);
+        // the audit line is the last of the shipment's writes in its statement; the database refuses it
+        db.query("create or replace function ill_test_refuse() returns trigger language plpgsql as $$ begin"
+                + " if new.note = 'refused by the database' then raise exception 'refused for the test'; end if;"
+                + " return new; end $$").execute().await().indefinitely();
+        db.query("create trigger ill_test_refuse before insert on ill_request_event for each row"
+                + " execute function ill_test_refuse()").execute().await().indefinitely();
+        try {
+            Response refused = s.first().act(id, Map.of("action", "ship", "note", "refused by the database"));
+            assertEquals(500, refused.statusCode(), refused.asString());
+        } finally {
+            db.query("drop trigger ill_test_refuse on ill_request_event").execute().await().indefinitely();
+            db.query("drop function ill_test_refuse()").execute().await().indefinitely();
+        }
+        Response after = get(s.borrower(), id);
+        assertEquals("SENT", after.path("state"));
+        assertEquals(before.jsonPath().getInt("version"), after.jsonPath().getInt("version"));
+        assertEquals(IllFixtures.states(before), IllFixtures.states(after));
+        assertEquals(0L, count("select count(*) from ill_lending_day where member_id = (select lender_id from ill_request where id = $1)", id));
+        assertEquals(0L, count("select count(*) from ill_loan_out where request_id = $1", id));
+        assertEquals(1L, count("select count(*) from ill_timer where request_id = $1 and kind = 'LENDER_ANSWER'", id));
+
+        // the same action goes through once the database takes it
+        assertEquals("SHIPPED", ok(s.first().act(id, "ship")).path("state"));
+        assertEquals(2L, count("select count(*) from ill_lending_day where member_id = (select lender_id from ill_request where id = $1)"
+                + " or member_id = (select borrower_id from ill_request where id = $1)", id));
+    }
+
+    private long count(String sql, long id) {
+        return db.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
     }
 
     @Test
