@@ -127,9 +127,9 @@ public class IllRequests {
 
         /**
          * The transaction's commit, when the change may send it right behind its last writes instead of after their
-         * answers: locks taken by those writes (today's line of the lending balance, shared by every shipment of a
-         * member) are then held for PostgreSQL's own time, not for a round trip through a busy hub as well. Not when
-         * the change queues ISO 18626 messages: each is read, then written, so its write comes after an answer.
+         * answers: the request's row lock is then held for PostgreSQL's own time, not for a round trip through a busy
+         * hub as well. Not when the change queues ISO 18626 messages: each is read, then written, so its write comes
+         * after an answer.
          */
         void commitWithLastWrites(Uni<Void> commit) {
             this.commit = commit;
@@ -137,9 +137,9 @@ public class IllRequests {
 
         /**
          * The change's last writes (the batch, then those that read first), sent together, with the answer's read and
-         * the commit (where allowed) after them.
-         * PostgreSQL runs them in this order, so the read sees the writes; if one fails, PostgreSQL rolls the whole
-         * transaction back at the commit. Every answer is awaited before the connection is given back.
+         * the commit (where allowed) after them. PostgreSQL runs them in this order, so the read sees the writes; if one
+         * fails, PostgreSQL rolls the whole transaction back at the commit. Every answer is awaited before the
+         * connection is given back.
          */
         Uni<Void> last(SqlConnection conn, WriteBatch batch, List<Uni<Void>> more) {
             List<Uni<Void>> writes = new ArrayList<>();
