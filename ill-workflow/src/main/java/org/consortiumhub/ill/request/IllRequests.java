@@ -21,7 +21,6 @@ import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.WriteBatch;
 import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
-import org.consortiumhub.ill.rota.Closure;
 import org.consortiumhub.ill.rota.LendingBalance;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
@@ -572,9 +571,7 @@ public class IllRequests {
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
     private Uni<Void> source(SqlConnection conn, Locked r, Change change) {
         return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address, e.loan_period_days, e.answer_days,"
-                + " e.rush_answer_hours, (select coalesce(json_agg(json_build_object('first', c.first_day, 'last', c.last_day,"
-                + "   'reason', c.reason) order by c.first_day), '[]') from ill_closure c"
-                + "   where c.member_id = e.member_id and c.last_day >= $3) as closures"
+                + " e.rush_answer_hours, " + LendingPolicies.closuresColumn("e.member_id", 3)
                 + " from ill_rota_entry e"
                 + " join member_library m on m.id = e.member_id left join ill_lending_policy p on p.member_id = e.member_id"
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
@@ -626,13 +623,7 @@ public class IllRequests {
     private void timers(WriteBatch batch, Locked r, Row lender) {
         batch.add("delete from ill_timer where request_id = $1", r.id());
         if (r.state() == RequestState.SENT) {
-            List<Closure> closures = new ArrayList<>();
-            for (Object o : (JsonArray) lender.getValue("closures")) {
-                JsonObject c = (JsonObject) o;
-                closures.add(new Closure(LocalDate.parse(c.getString("first")), LocalDate.parse(c.getString("last")),
-                        c.getString("reason")));
-            }
-            BusinessCalendar calendar = new BusinessCalendar(zone, closures);
+            BusinessCalendar calendar = new BusinessCalendar(zone, LendingPolicies.closures(lender));
             Instant now = clock.instant();
             Instant deadline = r.rush() ? calendar.afterBusinessHours(now, lender.getInteger("rush_answer_hours"))
                     : calendar.afterBusinessDays(now, lender.getInteger("answer_days"));

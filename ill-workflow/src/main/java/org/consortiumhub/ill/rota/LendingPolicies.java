@@ -22,6 +22,8 @@ import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.IllException.FieldError;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -35,7 +37,9 @@ public class LendingPolicies {
     public record PolicyWithSecret(LendingPolicy policy, String availabilitySecret) {
     }
 
-    private static final String POLICY = "select m.code, p.* from ill_lending_policy p join member_library m on m.id = p.member_id";
+    /** A policy's row with its closures that have not ended before $1 (all of them when $1 is null). */
+    private static final String POLICY = "select m.code, p.*, " + closuresColumn("p.member_id", 1)
+            + " from ill_lending_policy p join member_library m on m.id = p.member_id";
 
     @Inject
     Pool pool;
@@ -44,13 +48,14 @@ public class LendingPolicies {
     Clock clock;
 
     public Uni<StoredPolicy> get(String memberCode) {
-        return memberId(pool, memberCode).flatMap(id -> pool.preparedQuery(POLICY + " where p.member_id = $1").execute(Tuple.of(id))
-                .flatMap(rows -> {
+        return memberId(pool, memberCode).flatMap(id -> pool.preparedQuery(POLICY + " where p.member_id = $2")
+                .execute(Tuple.of(null, id))
+                .map(rows -> {
                     if (rows.size() == 0) {
                         throw IllException.notFound("member " + memberCode + " has no lending policy yet");
                     }
                     Row row = rows.iterator().next();
-                    return closures(pool, List.of(id), null).map(c -> stored(row, c.getOrDefault(id, List.of())));
+                    return stored(row, closures(row));
                 }));
     }
 
@@ -92,31 +97,37 @@ public class LendingPolicies {
 
     /** The policies of these members, with closures that have not ended before {@code from}; members without one are absent. */
     public static Uni<Map<Long, PolicyWithSecret>> load(SqlClient sql, List<Long> memberIds, LocalDate from) {
-        Long[] ids = memberIds.toArray(Long[]::new);
-        return sql.preparedQuery(POLICY + " where p.member_id = any($1)").execute(Tuple.of(ids))
-                .flatMap(rows -> closures(sql, memberIds, from).map(closures -> {
+        return sql.preparedQuery(POLICY + " where p.member_id = any($2)").execute(Tuple.of(from, memberIds.toArray(Long[]::new)))
+                .map(rows -> {
                     Map<Long, PolicyWithSecret> policies = new HashMap<>();
                     for (Row r : rows) {
-                        long id = r.getLong("member_id");
-                        policies.put(id, new PolicyWithSecret(policy(r, closures.getOrDefault(id, List.of())),
+                        policies.put(r.getLong("member_id"), new PolicyWithSecret(policy(r, closures(r)),
                                 r.getString("availability_secret")));
                     }
                     return policies;
-                }));
+                });
     }
 
-    public static Uni<Map<Long, List<Closure>>> closures(SqlClient sql, List<Long> memberIds, LocalDate from) {
-        return sql.preparedQuery("select member_id, first_day, last_day, reason from ill_closure where member_id = any($1)"
-                + " and ($2::date is null or last_day >= $2) order by first_day")
-                .execute(Tuple.of(memberIds.toArray(Long[]::new), from))
-                .map(rows -> {
-                    Map<Long, List<Closure>> byMember = new HashMap<>();
-                    for (Row r : rows) {
-                        byMember.computeIfAbsent(r.getLong("member_id"), k -> new ArrayList<>())
-                                .add(new Closure(r.getLocalDate("first_day"), r.getLocalDate("last_day"), r.getString("reason")));
-                    }
-                    return byMember;
-                });
+    /**
+     * A column {@code closures} of the member in {@code memberColumn}: its closures that have not ended before the
+     * date in parameter {@code fromParameter} (all when it is null), as a JSON array in date order; {@link #closures(Row)}
+     * reads it.
+     */
+    public static String closuresColumn(String memberColumn, int fromParameter) {
+        return "(select coalesce(json_agg(json_build_object('first', c.first_day, 'last', c.last_day, 'reason', c.reason)"
+                + " order by c.first_day), '[]') from ill_closure c where c.member_id = " + memberColumn
+                + " and ($" + fromParameter + "::date is null or c.last_day >= $" + fromParameter + ")) as closures";
+    }
+
+    /** The closures of a row with a {@link #closuresColumn} column. */
+    public static List<Closure> closures(Row row) {
+        List<Closure> closures = new ArrayList<>();
+        for (Object o : (JsonArray) row.getValue("closures")) {
+            JsonObject c = (JsonObject) o;
+            closures.add(new Closure(LocalDate.parse(c.getString("first")), LocalDate.parse(c.getString("last")),
+                    c.getString("reason")));
+        }
+        return closures;
     }
 
     /** The id of the member with this code (any case), or a 404 naming it. */

@@ -77,7 +77,9 @@ public class RotaSources {
                         Tuple.of((Object) held.keySet().toArray(String[]::new)));
         return members.flatMap(rows -> {
             List<Long> ids = rows.stream().map(r -> r.getLong("id")).toList();
-            return LendingPolicies.load(pool, ids, today).flatMap(policies -> balance.of(ids).flatMap(loads -> {
+            return Uni.combine().all().unis(LendingPolicies.load(pool, ids, today), balance.of(ids)).asTuple().flatMap(both -> {
+                Map<Long, PolicyWithSecret> policies = both.getItem1();
+                Map<Long, LendingBalance.Load> loads = both.getItem2();
                 List<Uni<RotaCandidate>> candidates = new ArrayList<>();
                 for (Row r : rows) {
                     long id = r.getLong("id");
@@ -92,7 +94,7 @@ public class RotaSources {
                         : Uni.join().all(candidates).andFailFast();
                 return all.map(list -> RotaBuilder.build(new RotaRequest(type, requesterId,
                         subject == null ? null : subject.format(), subject != null, today, maxCost), list));
-            }));
+            });
         });
     }
 
