@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -125,20 +124,20 @@ public class IllRequests {
         }
 
         /**
-         * The transaction's commit, when the change may send it right behind its last writes instead of after their
+         * The transaction's commit, for {@link #last} to send right behind the change's writes instead of after their
          * answers: the request's row lock is then held for PostgreSQL's own time, not for a round trip through a busy
-         * hub as well. Not when the change queues ISO 18626 messages: each is read, then written, so its write comes
-         * after an answer.
+         * hub as well.
          */
         void commitWithLastWrites(Uni<Void> commit) {
             this.commit = commit;
         }
 
         /**
-         * The change's last writes (the batch, then those that read first), sent together, with the answer's read and
-         * the commit (where allowed) after them. PostgreSQL runs them in this order, so the read sees the writes; if one
-         * fails, PostgreSQL rolls the whole transaction back at the commit. Every answer is awaited before the
-         * connection is given back.
+         * The change's last writes (the batch, then {@code more}: writes that read before they write, such as queued
+         * ISO 18626 messages), sent together, with the answer's read after them. PostgreSQL runs them in this order,
+         * so the read sees the writes. When the batch is all there is, every statement is on its way at once and the
+         * commit follows them; if one fails, PostgreSQL rolls the whole transaction back at the commit. Every answer
+         * is awaited before the connection is given back.
          */
         Uni<Void> last(SqlConnection conn, WriteBatch batch, List<Uni<Void>> more) {
             List<Uni<Void>> writes = new ArrayList<>();
@@ -147,7 +146,7 @@ public class IllRequests {
             if (answer != null) {
                 writes.add(answer.replaceWithVoid());
             }
-            if (commit == null || queued) {
+            if (commit == null || !more.isEmpty()) {
                 return together(writes);
             }
             writes.add(commit);

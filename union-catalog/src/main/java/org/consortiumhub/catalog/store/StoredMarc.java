@@ -53,7 +53,7 @@ public final class StoredMarc {
         return compress(serialize(record));
     }
 
-    /** The record in the form stored before deflating: ISO 2709, or MARCXML when ISO 2709 cannot hold it. */
+    /** The record in the form stored before compressing: ISO 2709, or MARCXML when ISO 2709 cannot hold it. */
     public static byte[] serialize(MarcRecord record) {
         try {
             return Iso2709.write(record);
