@@ -3,6 +3,7 @@ package org.consortiumhub.hub.ill;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.consortiumhub.ill.IllTableUpkeep;
 import org.consortiumhub.ill.iso.IsoOutbox;
 import org.consortiumhub.ill.request.IllRequests;
 import org.consortiumhub.ill.rota.LendingBalance;
@@ -14,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Runs the ILL timers that are due (lenders that did not answer in time are skipped, loans past their due date are
  * marked overdue), sends the ISO 18626 messages waiting for external members, drops copyright records past
- * their keeping period, and folds the lending balance's lines. Every replica runs it; the timers' row claims keep them from running one timer twice.
+ * their keeping period, folds the lending balance's lines and vacuums the tables whose rows come and go. Every replica
+ * runs it; the timers' row claims keep them from running one timer twice.
  */
 @ApplicationScoped
 public class IllTimerJob {
@@ -34,6 +36,9 @@ public class IllTimerJob {
     @Inject
     LendingBalance balance;
 
+    @Inject
+    IllTableUpkeep upkeep;
+
     @Scheduled(every = "${ill.timers.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return runDue().flatMap(ignored -> outbox.deliverDue())
@@ -45,6 +50,12 @@ public class IllTimerJob {
     @Scheduled(every = "${ill.balance.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> foldLendingBalance() {
         return balance.fold().replaceWithVoid();
+    }
+
+    /** Clears the dead rows of the timers, loans out, balance lines and outbox before they slow the work down. */
+    @Scheduled(every = "${ill.upkeep.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> vacuumChurningTables() {
+        return upkeep.vacuumWhereDead().replaceWithVoid();
     }
 
     /** Removes finished downloads' temporary copies; file work, so on a worker thread. */
