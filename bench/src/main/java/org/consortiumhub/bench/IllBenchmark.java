@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +40,20 @@ import org.consortiumhub.ill.state.ServiceType;
  * <li><b>Transitions.</b> {@code clients} staff run whole loans for {@code seconds}: the borrower requests (the hub
  * builds the rota from the catalog, policies and loads, and sends it), the lender answers will-supply and ships, the
  * borrower receives and returns, the lender checks in. Every action call is one transition; their rate and latency
- * percentiles are printed, and the request creations' (rota included) separately.</li>
+ * percentiles are printed, and the request creations' (rota included) separately. By default each client starts its
+ * next call as soon as the last is answered (a closed loop: it finds the most the hub can do, and the latency then
+ * is mostly waiting in line). With {@code rate} the calls are offered on a fixed schedule instead (an open loop, as
+ * staff at many desks act whatever the hub is doing): {@code rate} transitions a second, and the creations in
+ * proportion, shared by {@code clients} connections; each call's latency counts from the moment it was due, so a
+ * hub that falls behind is charged for the wait.</li>
  * <li><b>Rota.</b> {@link RotaBuilder} ranking 200 candidates, timed per call in memory.</li>
  * </ol>
  *
  * Arguments are {@code name=value}: {@code hub} (http://localhost:8080), {@code password} (the admin's),
  * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30), {@code warmup} (10: seconds of
  * loans run first and not counted, so the hub's code is compiled before it is measured), {@code http} (1.1: one
- * connection per client; 2: one multiplexed connection for all).
+ * connection per client; 2: one multiplexed connection for all), {@code rate} (none: closed loop; with it,
+ * {@code clients} defaults to 64).
  * {@code bench/run-ill-benchmark.sh} starts a hub and runs it.
  */
 public final class IllBenchmark {
@@ -70,7 +77,7 @@ public final class IllBenchmark {
 
     public static void main(String[] args) throws Exception {
         new IllBenchmark(BenchOptions.parse(args,
-                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…] [warmup=…] [http=1.1|2]")).run();
+                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…] [warmup=…] [http=1.1|2] [rate=…]")).run();
     }
 
     private int option(String name, int fallback) {
@@ -119,23 +126,60 @@ public final class IllBenchmark {
     }
 
     /** What one phase of loans measured. */
-    private record Phase(double seconds, long[] actions, long[] creations, long failures) {
+    private record Phase(double seconds, long[] actions, long[] creations, long[] late, long failures) {
+    }
+
+    /** When each call is meant to start; waits until then. */
+    @FunctionalInterface
+    private interface Pacer {
+        long due();
+    }
+
+    /** Calls per loan: the request and its five actions. */
+    private static final int CALLS_PER_LOAN = 6;
+    private static final int ACTIONS_PER_LOAN = 5;
+
+    /**
+     * The closed loop's pacer (every call is due when the last is answered), or the open loop's: call {@code n} of
+     * the phase is due {@code n} intervals after its start, whichever client makes it.
+     */
+    private static Pacer pacer(int rate) {
+        if (rate <= 0) {
+            return System::nanoTime;
+        }
+        AtomicLong calls = new AtomicLong();
+        long start = System.nanoTime();
+        double interval = 1e9 * ACTIONS_PER_LOAN / ((double) rate * CALLS_PER_LOAN);
+        return () -> {
+            long due = start + (long) (calls.getAndIncrement() * interval);
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            return due;
+        };
     }
 
     private void transitions(List<String> codes, Map<String, String> staff, List<Long> clusters) throws InterruptedException {
-        int clients = option("clients", 16);
+        int rate = option("rate", 0);
+        int clients = option("clients", rate > 0 ? 64 : 16);
         int warmup = option("warmup", 10);
         if (warmup > 0) {
-            Phase w = loans(clients, warmup, codes, staff, clusters);
+            Phase w = loans(clients, warmup, rate, codes, staff, clusters);
             System.out.printf("WARMUP seconds=%.1f actions=%d created=%d failures=%d (not counted)%n", w.seconds(),
                     w.actions().length, w.creations().length, w.failures());
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Phase p = loans(clients, option("seconds", 30), codes, staff, clusters);
+        Phase p = loans(clients, option("seconds", 30), rate, codes, staff, clusters);
         long[] a = p.actions();
         long[] c = p.creations();
-        System.out.printf("TRANSITIONS clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
+        System.out.printf("TRANSITIONS %s clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
+                rate > 0 ? "offered=" + rate + "/s (open loop, latency from when each call was due)" : "closed-loop",
                 clients, p.seconds(), a.length, a.length / p.seconds(), ms(a, 0.50), ms(a, 0.95), ms(a, 0.99), p.failures());
+        if (rate > 0) {
+            long[] l = p.late();
+            System.out.printf("LATE p50=%.1fms p99=%.1fms (how late the benchmark's own clients started calls, included above)%n",
+                    ms(l, 0.50), ms(l, 0.99));
+        }
         System.out.printf("REQUESTS created=%d rate=%.0f/s p50=%.1fms p99=%.1fms (rota from catalog, policies and loads, then sent)%n",
                 c.length, c.length / p.seconds(), ms(c, 0.50), ms(c, 0.99));
         System.out.printf("LOAD before=%.2f after=%.2f (the machine's load average, this run's own processes included)%n",
@@ -146,12 +190,14 @@ public final class IllBenchmark {
      * {@code clients} staff running whole loans for {@code seconds}. Each client has its own HTTP/1.1 connection, as
      * each library's staff (a browser, a script) would; {@code http=2} makes all share one multiplexed connection.
      */
-    private Phase loans(int clients, int seconds, List<String> codes, Map<String, String> staff, List<Long> clusters)
-            throws InterruptedException {
+    private Phase loans(int clients, int seconds, int rate, List<String> codes, Map<String, String> staff,
+            List<Long> clusters) throws InterruptedException {
+        Pacer pacer = pacer(rate);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         boolean shared = "2".equals(options.get("http", "1.1"));
         ConcurrentLinkedQueue<Long> actions = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> creations = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> late = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
@@ -164,7 +210,8 @@ public final class IllBenchmark {
                     try {
                         String borrower = codes.get(random.nextInt(codes.size()));
                         long cluster = clusters.get(random.nextInt(clusters.size()));
-                        long t0 = System.nanoTime();
+                        long t0 = pacer.due();
+                        late.add(System.nanoTime() - t0);
                         String created = call(client, "POST", "/api/v1/ill/requests", staff.get(borrower), "{\"serviceType\":\"LOAN\","
                                 + "\"clusterId\":" + cluster + ",\"patronId\":\"P" + random.nextInt(100000) + "\"}", 201);
                         creations.add(System.nanoTime() - t0);
@@ -179,7 +226,8 @@ public final class IllBenchmark {
                         String b = staff.get(borrower);
                         for (String[] step : new String[][] { { l, "willSupply" }, { l, "ship" }, { b, "received" },
                                 { b, "shipReturn" }, { l, "checkIn" } }) {
-                            long s0 = System.nanoTime();
+                            long s0 = pacer.due();
+                            late.add(System.nanoTime() - s0);
                             call(client, "POST", path, step[0], "{\"action\":\"" + step[1] + "\"}", 200);
                             actions.add(System.nanoTime() - s0);
                         }
@@ -194,7 +242,7 @@ public final class IllBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        return new Phase((System.nanoTime() - start) / 1e9, sorted(actions), sorted(creations), failures.get());
+        return new Phase((System.nanoTime() - start) / 1e9, sorted(actions), sorted(creations), sorted(late), failures.get());
     }
 
     /** The pure ranking: 200 candidates with policies, loads and closures, timed per call after a warm-up. */

@@ -20,6 +20,7 @@ import org.consortiumhub.ill.IllException;
 import org.consortiumhub.ill.WriteBatch;
 import org.consortiumhub.ill.copyright.RuleOfFive;
 import org.consortiumhub.ill.iso.IsoOutbox;
+import org.consortiumhub.ill.rota.Closure;
 import org.consortiumhub.ill.rota.LendingBalance;
 import org.consortiumhub.ill.rota.LendingPolicies;
 import org.consortiumhub.ill.rota.Rota;
@@ -204,26 +205,38 @@ public class IllRequests {
             BiFunction<SqlConnection, Long, Uni<T>> then) {
         req.check(LocalDate.now(clock.withZone(zone)));
         Uni<Subject> subject = req.clusterId() == null ? Uni.createFrom().nullItem() : rotas.subject(req.clusterId());
-        return LendingPolicies.memberId(pool, borrowerCode).flatMap(borrowerId -> subject.flatMap(s -> rotas
-                .rota(req.serviceType(), borrowerId, s, req.maxCost())
-                .flatMap(rota -> pool.withTransaction(conn -> peerRequest(conn, borrowerId, peerRequestId)
-                        .flatMap(existing -> existing != null ? then.apply(conn, existing) : copyright(conn, borrowerId,
-                                req, s).flatMap(decision -> insert(conn, username, borrowerId, req, s, peerRequestId)
-                                .call(id -> record(conn, id, borrowerId, req, s, decision)))
-                                .flatMap(id -> Uni.combine().all().unis(created(id, username, req, rota).send(conn),
-                                        lock(conn, id)).with((created, locked) -> locked)
-                                        .flatMap(locked -> {
-                                            Uni<T> answer = change.answer(then.apply(conn, id));
-                                            return source(conn, locked, change).flatMap(ignored -> answer);
-                                        })))))));
+        return Uni.combine().all().unis(LendingPolicies.memberId(pool, borrowerCode), subject).asTuple().flatMap(both -> {
+            long borrowerId = both.getItem1();
+            Subject s = both.getItem2();
+            return rotas.rota(req.serviceType(), borrowerId, s, req.maxCost()).flatMap(rota -> transaction(pool, change,
+                    conn -> peerRequest(conn, borrowerId, peerRequestId).flatMap(existing -> existing != null
+                            ? Uni.createFrom().item(new Created(existing, null))
+                            : copyright(conn, borrowerId, req, s).flatMap(decision -> insert(conn, username, borrowerId, req,
+                                    s, peerRequestId, rota).call(r -> record(conn, r.id(), borrowerId, req, s, decision)))
+                                    .map(r -> new Created(r.id(), r))),
+                    (conn, created) -> {
+                        if (created.request() == null) {
+                            return then.apply(conn, created.id());
+                        }
+                        Uni<T> answer = change.answer(then.apply(conn, created.id()));
+                        return sendToFirstLender(conn, created.request(), rota, change).flatMap(ignored -> answer);
+                    }));
+        });
     }
 
-    /** A new request's first audit line and its rota. */
-    private WriteBatch created(long id, String username, NewRequest req, Rota rota) {
-        WriteBatch batch = event(new WriteBatch(), id, now(), username, Side.REQUESTER, "create", null, RequestState.SOURCING,
-                null, req.notes(), null);
-        insertRota(batch, id, 1, rota);
-        return batch;
+    /** A request just inserted ({@code request}: what the transitions need of it), or one that existed ({@code null}). */
+    private record Created(long id, Locked request) {
+    }
+
+    /**
+     * A new request's rota and its sending to the rota's first lender (or the end of the rota when there is none), as
+     * one batch: the first lender's entry is written as sent; the rest is what {@link #source} writes.
+     */
+    private Uni<Void> sendToFirstLender(SqlConnection conn, Locked r, Rota rota, Change change) {
+        WriteBatch batch = new WriteBatch();
+        Rota.Lender first = rota.lenders().isEmpty() ? null : rota.lenders().get(0);
+        insertRota(batch, r.id(), 1, rota, first == null ? null : now());
+        return sendOn(conn, r, first == null ? null : NextLender.of(first), batch, false, change);
     }
 
     /**
@@ -307,35 +320,52 @@ public class IllRequests {
                 });
     }
 
-    private Uni<Long> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s,
-            String peerRequestId) {
+    /**
+     * Inserts a new request with its first audit line, in one statement, and answers with the request as the
+     * transitions see it. An active request of the same patron for the same cluster is flagged as its duplicate, not
+     * refused: a second copy may be meant.
+     */
+    private Uni<Locked> insert(SqlConnection conn, String username, long borrowerId, NewRequest req, Subject s,
+            String peerRequestId, Rota rota) {
         OffsetDateTime now = now();
         String title = NewRequest.blank(req.title()) ? (s == null ? null : s.title()) : req.title().strip();
         String author = NewRequest.blank(req.author()) ? (s == null ? null : s.author()) : req.author().strip();
         Integer year = req.year() != null ? req.year() : (s == null ? null : s.year());
-        // an active request of the same patron for the same cluster is flagged, not refused: a second copy may be meant
-        Uni<Long> duplicate = req.clusterId() == null ? Uni.createFrom().nullItem()
-                : conn.preparedQuery("select min(id) as id from ill_request where borrower_id = $1 and cluster_id = $2"
-                        + " and lower(patron_id) = lower($3) and state <> all($4)")
-                        .execute(Tuple.of(borrowerId, s.clusterId(), req.patronId().strip(), ACTIVE_END.toArray(String[]::new)))
-                        .map(rows -> rows.iterator().next().getLong("id"));
-        return duplicate.flatMap(dup -> conn.preparedQuery("insert into ill_request (borrower_id, service_type, cluster_id,"
+        NewRequest.ServiceLevel level = req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel();
+        return conn.preparedQuery("with r as (insert into ill_request (borrower_id, service_type, cluster_id,"
                 + " title, author, format, article_title, article_author, volume, issue, pages, pub_year, issn, patron_id,"
                 + " patron_name, need_before, service_level, max_cost, notes, copyright, state, duplicate_of, created_at,"
                 + " created_by, updated_at, peer_request_id, copyright_permission) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $25, $26) returning id")
+                + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,"
+                + " (select min(d.id) from ill_request d where d.borrower_id = $1 and d.cluster_id = $3"
+                + "   and lower(d.patron_id) = lower($14::varchar) and d.state <> all($22)), $23, $24, $23, $25, $26) returning id, version),"
+                + " e as (insert into ill_request_event (request_id, at, actor, side, action, to_state, note)"
+                + "   select id, $23, $24, $27, 'create', $21, $19 from r)"
+                + " select r.id, r.version, m.code,"
+                + "   $25::text is not null and exists (select 1 from ill_lending_policy p where p.member_id = $1"
+                + "   and p.iso18626_address is not null) as borrower_peer"
+                + " from r cross join member_library m where m.id = $1")
                 .execute(Tuple.tuple(Arrays.asList(borrowerId, req.serviceType().name(), s == null ? null : s.clusterId(),
                         title, author, s == null ? null : s.format(), trim(req.articleTitle()), trim(req.articleAuthor()),
                         trim(req.volume()), trim(req.issue()), trim(req.pages()), year == null ? null : year.shortValue(),
-                        trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(),
-                        (req.serviceLevel() == null ? NewRequest.ServiceLevel.NORMAL : req.serviceLevel()).name(),
+                        trim(req.issn()), req.patronId().strip(), trim(req.patronName()), req.needBefore(), level.name(),
                         req.maxCost(), trim(req.notes()), req.copyright() == null ? null : req.copyright().name(),
-                        RequestState.SOURCING.name(), dup, now, username, peerRequestId, req.copyrightPermission())))
-                .map(rows -> rows.iterator().next().getLong("id")));
+                        RequestState.SOURCING.name(), ACTIVE_END.toArray(String[]::new), now, username, peerRequestId,
+                        req.copyrightPermission(), Side.REQUESTER.name())))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    boolean onRota = !rota.lenders().isEmpty() || !rota.excluded().isEmpty();
+                    return new Locked(r.getLong("id"), borrowerId, r.getString("code"), null, null, req.serviceType(),
+                            RequestState.SOURCING, null, r.getInteger("version"), level == NewRequest.ServiceLevel.RUSH,
+                            onRota ? 1 : 0, r.getBoolean("borrower_peer"), false, null);
+                });
     }
 
-    /** The rota's entries for this round: those asked, in order, and those left out, each with its explanation. */
-    private static void insertRota(WriteBatch batch, long requestId, int round, Rota rota) {
+    /**
+     * The rota's entries for this round: those asked, in order, and those left out, each with its explanation; the
+     * first lender's written as sent at {@code sentToFirst} when that is given.
+     */
+    private static void insertRota(WriteBatch batch, long requestId, int round, Rota rota, OffsetDateTime sentToFirst) {
         int n = rota.lenders().size() + rota.excluded().size();
         if (n == 0) {
             return;
@@ -362,11 +392,12 @@ public class IllRequests {
             explanations[i++] = "left out: " + e.reason();
         }
         batch.add("insert into ill_rota_entry (request_id, member_id, round, position, explanation, cost, loan_period_days,"
-                + " answer_days, rush_answer_hours) select $1, e.member_id, $2, e.position, e.explanation, e.cost::numeric,"
-                + " e.loan_period_days, e.answer_days, e.rush_answer_hours from unnest($3::bigint[], $4::int[], $5::text[],"
+                + " answer_days, rush_answer_hours, sent_at) select $1, e.member_id, $2, e.position, e.explanation,"
+                + " e.cost::numeric, e.loan_period_days, e.answer_days, e.rush_answer_hours,"
+                + " case when e.position = 1 then $10::timestamptz end from unnest($3::bigint[], $4::int[], $5::text[],"
                 + " $6::text[], $7::int[], $8::int[], $9::int[]) as e(member_id, position, explanation, cost,"
                 + " loan_period_days, answer_days, rush_answer_hours)",
-                requestId, round, members, positions, explanations, costs, loanPeriods, answerDays, rushHours);
+                requestId, round, members, positions, explanations, costs, loanPeriods, answerDays, rushHours, sentToFirst);
     }
 
     // ------------------------------------------------------------------------------------------------ actions
@@ -519,7 +550,7 @@ public class IllRequests {
                 yield r.withoutLender(t.to(), r.round());
             }
             case REBUILD_ROTA -> {
-                insertRota(batch, r.id(), r.round() + 1, rebuilt);
+                insertRota(batch, r.id(), r.round() + 1, rebuilt, null);
                 yield r.withoutLender(t.to(), r.round() + 1);
             }
             case SET_DUE_DATE -> r.with(t.to(), today.plusDays(loanPeriod(r)), r.round());
@@ -567,6 +598,26 @@ public class IllRequests {
         return Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
 
+    /**
+     * The lender a request goes to next, with the terms of its rota entry and its closures from today on (which the
+     * answer deadline skips).
+     */
+    private record NextLender(long memberId, String code, String iso18626Address, Integer loanPeriodDays, int answerDays,
+            int rushAnswerHours, List<Closure> closures) {
+
+        static NextLender of(Row r) {
+            return new NextLender(r.getLong("member_id"), r.getString("code"), r.getString("iso18626_address"),
+                    r.getInteger("loan_period_days"), r.getInteger("answer_days"), r.getInteger("rush_answer_hours"),
+                    LendingPolicies.closures(r));
+        }
+
+        /** The first lender of a rota just built: its policy's terms and closures as the rota read them. */
+        static NextLender of(Rota.Lender l) {
+            return new NextLender(l.memberId(), l.memberCode(), l.iso18626Address(), l.loanPeriodDays(), l.answerDays(),
+                    l.rushAnswerHours(), l.closures());
+        }
+    }
+
     /** From SOURCING: the next lender of the current rota gets the request, or the rota has ended. */
     private Uni<Void> source(SqlConnection conn, Locked r, Change change) {
         return conn.preparedQuery("select e.member_id, m.code, p.iso18626_address, e.loan_period_days, e.answer_days,"
@@ -576,56 +627,62 @@ public class IllRequests {
                 + " where e.request_id = $1 and e.round = $2 and e.position is not null and e.sent_at is null"
                 + " order by e.position limit 1")
                 .execute(Tuple.of(r.id(), r.round(), LocalDate.now(clock.withZone(zone))))
-                .flatMap(rows -> {
-                    StateModel model = StateModel.of(r.type());
-                    if (rows.size() == 0) {
-                        Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
-                        Locked next = r.withoutLender(end.to(), r.round());
-                        WriteBatch batch = new WriteBatch();
-                        List<Uni<Void>> writes = new ArrayList<>();
-                        update(batch, r, next, false);
-                        event(batch, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
-                                null, "no lender left on the rota: review the request, re-request or cancel it", null);
-                        if (r.borrowerPeer()) {
-                            writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
-                                    "no member could supply it", now()));
-                            change.queued = true;
-                        }
-                        timers(batch, next, null);
-                        return change.last(conn, batch, writes);
-                    }
-                    Row lender = rows.iterator().next();
-                    String address = lender.getString("iso18626_address");
-                    Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
-                    Locked next = r.sentTo(send.to(), lender.getLong("member_id"), lender.getString("code"), address != null,
-                            lender.getInteger("loan_period_days"));
-                    WriteBatch batch = new WriteBatch();
-                    List<Uni<Void>> writes = new ArrayList<>();
-                    batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
-                            r.id(), r.round(), next.lenderId(), now());
-                    update(batch, r, next, false);
-                    event(batch, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
-                            next.lenderId(), "sent to " + next.lenderCode(), null);
-                    if (address != null) {
-                        writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), address, now()));
-                        change.queued = true;
-                    }
-                    timers(batch, next, lender);
-                    return change.last(conn, batch, writes);
-                });
+                .flatMap(rows -> sendOn(conn, r, rows.size() == 0 ? null : NextLender.of(rows.iterator().next()),
+                        new WriteBatch(), true, change));
+    }
+
+    /**
+     * Sends a request in SOURCING to {@code lender}, or ends its rota when there is none, adding the writes to
+     * {@code batch}; {@code markSent} writes the lender's rota entry as sent (a rota written in the same batch has it
+     * so already).
+     */
+    private Uni<Void> sendOn(SqlConnection conn, Locked r, NextLender lender, WriteBatch batch, boolean markSent,
+            Change change) {
+        StateModel model = StateModel.of(r.type());
+        List<Uni<Void>> writes = new ArrayList<>();
+        if (lender == null) {
+            Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
+            Locked next = r.withoutLender(end.to(), r.round());
+            update(batch, r, next, false);
+            event(batch, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
+                    null, "no lender left on the rota: review the request, re-request or cancel it", null);
+            if (r.borrowerPeer()) {
+                writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
+                        "no member could supply it", now()));
+                change.queued = true;
+            }
+            timers(batch, next, null);
+            return change.last(conn, batch, writes);
+        }
+        Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
+        Locked next = r.sentTo(send.to(), lender.memberId(), lender.code(), lender.iso18626Address() != null,
+                lender.loanPeriodDays());
+        if (markSent) {
+            batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
+                    r.id(), r.round(), next.lenderId(), now());
+        }
+        update(batch, r, next, false);
+        event(batch, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
+                next.lenderId(), "sent to " + next.lenderCode(), null);
+        if (lender.iso18626Address() != null) {
+            writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.iso18626Address(), now()));
+            change.queued = true;
+        }
+        timers(batch, next, lender);
+        return change.last(conn, batch, writes);
     }
 
     /**
      * The request's timers follow its state: a deadline for the lender's answer while SENT ({@code lender}: the
      * lender's rota entry, with its answer times and its closures from today on), the due date while RECEIVED.
      */
-    private void timers(WriteBatch batch, Locked r, Row lender) {
+    private void timers(WriteBatch batch, Locked r, NextLender lender) {
         batch.add("delete from ill_timer where request_id = $1", r.id());
         if (r.state() == RequestState.SENT) {
-            BusinessCalendar calendar = new BusinessCalendar(zone, LendingPolicies.closures(lender));
+            BusinessCalendar calendar = new BusinessCalendar(zone, lender.closures());
             Instant now = clock.instant();
-            Instant deadline = r.rush() ? calendar.afterBusinessHours(now, lender.getInteger("rush_answer_hours"))
-                    : calendar.afterBusinessDays(now, lender.getInteger("answer_days"));
+            Instant deadline = r.rush() ? calendar.afterBusinessHours(now, lender.rushAnswerHours())
+                    : calendar.afterBusinessDays(now, lender.answerDays());
             timer(batch, r.id(), "LENDER_ANSWER", deadline, r.lenderId());
         } else if (r.state() == RequestState.RECEIVED && r.type().returnable() && r.dueDate() != null) {
             timer(batch, r.id(), "OVERDUE", new BusinessCalendar(zone, List.of()).overdueFrom(r.dueDate()), r.lenderId());

@@ -15,9 +15,16 @@ public record Rota(List<Lender> lenders, List<Exclusion> excluded, String orderi
         excluded = List.copyOf(excluded);
     }
 
-    /** A member on the rota, with the terms of its policy the request will go by. */
+    /**
+     * A member on the rota, with the terms of its policy the request will go by, its closures from the rota's day on
+     * and, for an external ILL system, its ISO 18626 address.
+     */
     public record Lender(int position, long memberId, String memberCode, BigDecimal cost, int loanPeriodDays,
-            int answerDays, int rushAnswerHours, String explanation) {
+            int answerDays, int rushAnswerHours, String explanation, List<Closure> closures, String iso18626Address) {
+
+        public Lender {
+            closures = List.copyOf(closures);
+        }
     }
 
     public record Exclusion(long memberId, String memberCode, String reason) {

@@ -52,7 +52,8 @@ public final class RotaBuilder {
             Ranked r = ranked.get(i);
             LendingPolicy p = r.candidate.policy();
             lenders.add(new Rota.Lender(i + 1, r.candidate.memberId(), r.candidate.memberCode(), r.cost, p.loanPeriodDays(),
-                    p.answerDays(), p.rushAnswerHours(), explain(request, r, i == 0 ? null : ranked.get(i - 1))));
+                    p.answerDays(), p.rushAnswerHours(), explain(request, r, i == 0 ? null : ranked.get(i - 1)), p.closures(),
+                    p.iso18626Address()));
         }
         return new Rota(lenders, excluded, ORDERING);
     }
