@@ -163,13 +163,20 @@ public final class IllBenchmark {
         int rate = option("rate", 0);
         int clients = option("clients", rate > 0 ? 64 : 16);
         int warmup = option("warmup", 10);
+        // the same connections for the warm-up and the measured loans: opening 64 at once is not what is measured
+        boolean shared = "2".equals(options.get("http", "1.1"));
+        List<HttpClient> connections = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            connections.add(shared ? http
+                    : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
+        }
         if (warmup > 0) {
-            Phase w = loans(clients, warmup, rate, codes, staff, clusters);
+            Phase w = loans(connections, warmup, rate, codes, staff, clusters);
             System.out.printf("WARMUP seconds=%.1f actions=%d created=%d failures=%d (not counted)%n", w.seconds(),
                     w.actions().length, w.creations().length, w.failures());
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Phase p = loans(clients, option("seconds", 30), rate, codes, staff, clusters);
+        Phase p = loans(connections, option("seconds", 30), rate, codes, staff, clusters);
         long[] a = p.actions();
         long[] c = p.creations();
         System.out.printf("TRANSITIONS %s clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
@@ -187,23 +194,21 @@ public final class IllBenchmark {
     }
 
     /**
-     * {@code clients} staff running whole loans for {@code seconds}. Each client has its own HTTP/1.1 connection, as
-     * each library's staff (a browser, a script) would; {@code http=2} makes all share one multiplexed connection.
+     * One client per connection, each running whole loans for {@code seconds}. Each client has its own HTTP/1.1
+     * connection, as each library's staff (a browser, a script) would; {@code http=2} makes all share one multiplexed
+     * connection.
      */
-    private Phase loans(int clients, int seconds, int rate, List<String> codes, Map<String, String> staff,
+    private Phase loans(List<HttpClient> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
             List<Long> clusters) throws InterruptedException {
         Pacer pacer = pacer(rate);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        boolean shared = "2".equals(options.get("http", "1.1"));
         ConcurrentLinkedQueue<Long> actions = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> creations = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> late = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            HttpClient client = shared ? http
-                    : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        for (HttpClient client : connections) {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
