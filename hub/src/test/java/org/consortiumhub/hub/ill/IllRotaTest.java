@@ -23,11 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.consortiumhub.hub.ill.IllFixtures.Library;
 import org.consortiumhub.hub.support.MovableClock;
 import org.consortiumhub.ill.rota.LendingBalance;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -640,34 +640,34 @@ public class IllRequests {
             Change change) {
         StateModel model = StateModel.of(r.type());
         List<Uni<Void>> writes = new ArrayList<>();
+        Transition t;
+        Locked next;
+        String note;
         if (lender == null) {
-            Transition end = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
-            Locked next = r.withoutLender(end.to(), r.round());
-            update(batch, r, next, false);
-            event(batch, r.id(), now(), "hub", Side.SYSTEM, end.action().apiName(), r.state(), end.to(),
-                    null, "no lender left on the rota: review the request, re-request or cancel it", null);
+            t = model.find(RequestState.SOURCING, IllAction.END_ROTA, Side.SYSTEM).orElseThrow();
+            next = r.withoutLender(t.to(), r.round());
+            note = "no lender left on the rota: review the request, re-request or cancel it";
             if (r.borrowerPeer()) {
-                writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), end.action(), null, null,
-                        "no member could supply it", now()));
+                writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), null, null, "no member could supply it",
+                        now()));
                 change.queued = true;
             }
-            timers(batch, next, null);
-            return change.last(conn, batch, writes);
-        }
-        Transition send = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
-        Locked next = r.sentTo(send.to(), lender.memberId(), lender.code(), lender.iso18626Address() != null,
-                lender.loanPeriodDays());
-        if (markSent) {
-            batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
-                    r.id(), r.round(), next.lenderId(), now());
+        } else {
+            t = model.find(RequestState.SOURCING, IllAction.SEND, Side.SYSTEM).orElseThrow();
+            next = r.sentTo(t.to(), lender.memberId(), lender.code(), lender.iso18626Address() != null,
+                    lender.loanPeriodDays());
+            note = "sent to " + next.lenderCode();
+            if (markSent) {
+                batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
+                        r.id(), r.round(), next.lenderId(), now());
+            }
+            if (lender.iso18626Address() != null) {
+                writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.iso18626Address(), now()));
+                change.queued = true;
+            }
         }
         update(batch, r, next, false);
-        event(batch, r.id(), now(), "hub", Side.SYSTEM, send.action().apiName(), r.state(), send.to(),
-                next.lenderId(), "sent to " + next.lenderCode(), null);
-        if (lender.iso18626Address() != null) {
-            writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.iso18626Address(), now()));
-            change.queued = true;
-        }
+        event(batch, r.id(), now(), "hub", Side.SYSTEM, t.action().apiName(), r.state(), t.to(), next.lenderId(), note, null);
         timers(batch, next, lender);
         return change.last(conn, batch, writes);
     }
