@@ -126,10 +126,11 @@ public class CatalogIngest {
         // The batch's statements are small and planned in a millisecond; JIT compiling them would cost more than it saves.
         // Each is planned for its own arguments: a prepared statement's generic plan, once chosen, is kept for the
         // connection's life, and one chosen while the catalog was small (scanning a table then cheap) slows every
-        // batch more as the catalog grows.
+        // batch more as the catalog grows. Nor are they run in parallel: on the catalog lock, starting worker
+        // processes costs more than they save, and takes CPU from the batches being prepared meanwhile.
         // The member's row is key-share locked here, once per batch: it stands in for a foreign key checked row by row.
-        return conn.preparedQuery("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)"
-                + " from member_library where id = $1 for key share")
+        return conn.preparedQuery("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true) from member_library where id = $1 for key share")
                 .execute(Tuple.of(member.id()))
                 .invoke(set -> {
                     if (set.size() == 0) {
@@ -145,18 +146,53 @@ public class CatalogIngest {
                     if (changes.isEmpty()) {
                         return Uni.createFrom().item(new Stored(report));
                     }
-                    return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK))
-                            .flatMap(locked -> stillCurrent(conn, changes))
-                            .flatMap(current -> current ? apply(conn, member, changes, report)
-                                    : storedVersions(conn, member, localIds).flatMap(again -> write(conn, member, prepared, again)));
+                    return underLock(conn, changes).flatMap(locked -> locked.current()
+                            ? apply(conn, member, changes, report, locked)
+                            : storedVersions(conn, member, localIds).flatMap(again -> write(conn, member, prepared, again)));
                 });
+    }
+
+    /**
+     * What the batch learns as it takes the catalog lock: whether the stored versions it was classified against are
+     * still current, the ids of the records it creates, ids for the clusters it may create, and how many records hold
+     * each match key of the batch.
+     */
+    private record Locked(boolean current, long[] recordIds, long[] clusterIds, Map<Long, Integer> keyCounts) {
+    }
+
+    /**
+     * Takes the catalog lock, and sends behind it, without waiting for each answer, the statements whose arguments the
+     * batch already knows: PostgreSQL runs them in order, so the check and the counts read the catalog as it is once
+     * the lock is held, and the batch spends one round trip on the lock instead of four. Sequence values are taken
+     * whatever happens to the transaction; ids a batch does not use are simply never used.
+     */
+    private static Uni<Locked> underLock(SqlConnection conn, Changes changes) {
+        return idsAndCounts(conn, changes,
+                conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK)),
+                stillCurrent(conn, changes));
+    }
+
+    /** Ids and key counts for {@code changes}, asked for right behind {@code first} and {@code current}. */
+    private static Uni<Locked> idsAndCounts(SqlConnection conn, Changes changes, Uni<?> first, Uni<Boolean> current) {
+        Map<Long, Integer> keyCounts = new HashMap<>();
+        int creates = changes.creates.size();
+        return Uni.combine().all().unis(first.replaceWith(true), current,
+                newIds(conn, "catalog_record_id_seq", creates),
+                newIds(conn, "catalog_cluster_id_seq", creates),
+                countKeys(conn, changes.countedKeys(), keyCounts).replaceWith(true))
+                .asTuple()
+                .map(t -> new Locked(t.getItem2(), t.getItem3(), t.getItem4(), keyCounts));
     }
 
     /** Classifies the batch against stored versions read under the lock, and writes what it changes. */
     private Uni<Stored> write(SqlConnection conn, Member member, Prepared prepared, RowSet<Row> stored) {
         BatchReport report = report(member, prepared);
         Changes changes = Changes.classify(prepared.records(), stored, report);
-        return changes.isEmpty() ? Uni.createFrom().item(new Stored(report)) : apply(conn, member, changes, report);
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(new Stored(report));
+        }
+        Uni<Boolean> current = Uni.createFrom().item(true);
+        return idsAndCounts(conn, changes, current, current).flatMap(locked -> apply(conn, member, changes, report, locked));
     }
 
     private static BatchReport report(Member member, Prepared prepared) {
@@ -196,12 +232,9 @@ public class CatalogIngest {
                 && "catalog_record_member_local_uk".equals(e.getConstraint());
     }
 
-    private Uni<Stored> apply(SqlConnection conn, Member member, Changes changes, BatchReport report) {
-        return newIds(conn, "catalog_record_id_seq", changes.creates.size())
-                .flatMap(ids -> {
-                    changes.assignNewIds(ids);
-                    return recluster(conn, member, changes);
-                })
+    private Uni<Stored> apply(SqlConnection conn, Member member, Changes changes, BatchReport report, Locked locked) {
+        changes.assignNewIds(locked.recordIds());
+        return recluster(conn, member, changes, locked)
                 .map(written -> {
                     changes.report(report, written.clusterOf());
                     return new Stored(report, written.searchChanges());
@@ -209,31 +242,26 @@ public class CatalogIngest {
     }
 
     /** Gathers the neighbourhood, plans the clusters, writes everything. */
-    private Uni<ClusterWriter.Written> recluster(SqlConnection conn, Member member, Changes changes) {
-        Set<Long> countedKeys = new HashSet<>();
-        changes.upserts().forEach(u -> Arrays.stream(u.keys).forEach(countedKeys::add));
-        changes.stored.values().forEach(s -> Arrays.stream(s.keys).forEach(countedKeys::add));
-        Map<Long, Integer> keyCounts = new HashMap<>();
-        return countKeys(conn, countedKeys, keyCounts)
-                .flatMap(ignored -> {
-                    Set<Long> probeKeys = new HashSet<>();
-                    for (Upsert u : changes.upserts()) {
-                        for (long k : u.keys) {
-                            if (!engine.settings().isStopKey(keyCounts.getOrDefault(k, 0))) {
-                                probeKeys.add(k);
-                            }
-                        }
-                    }
-                    // The touched clusters first, as an array, then their records by index: an OR or a join here
-                    // can make PostgreSQL scan the whole table once it holds many records.
-                    return conn.preparedQuery("select r.id, r.cluster_id, r.match_keys, r.profile, r.member_id, m.code as member_code,"
-                            + " r.items, r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language, r.subjects"
-                            + " from catalog_record r join member_library m on m.id = r.member_id"
-                            + " where r.cluster_id = any(array(select r2.cluster_id from catalog_match_key k"
-                            + " join catalog_record r2 on r2.id = k.record_id where k.key = any($1)"
-                            + " union select cluster_id from catalog_record where id = any($2)))")
-                            .execute(Tuple.of(probeKeys.toArray(Long[]::new), changes.storedIds()));
-                })
+    private Uni<ClusterWriter.Written> recluster(SqlConnection conn, Member member, Changes changes, Locked locked) {
+        Set<Long> countedKeys = changes.countedKeys();
+        Map<Long, Integer> keyCounts = locked.keyCounts();
+        Set<Long> probeKeys = new HashSet<>();
+        for (Upsert u : changes.upserts()) {
+            for (long k : u.keys) {
+                if (!engine.settings().isStopKey(keyCounts.getOrDefault(k, 0))) {
+                    probeKeys.add(k);
+                }
+            }
+        }
+        // The touched clusters first, as an array, then their records by index: an OR or a join here
+        // can make PostgreSQL scan the whole table once it holds many records.
+        return conn.preparedQuery("select r.id, r.cluster_id, r.match_keys, r.profile, r.member_id, m.code as member_code,"
+                + " r.items, r.lendable_items, r.title, r.author, r.pub_year, r.format, r.language, r.subjects"
+                + " from catalog_record r join member_library m on m.id = r.member_id"
+                + " where r.cluster_id = any(array(select r2.cluster_id from catalog_match_key k"
+                + " join catalog_record r2 on r2.id = k.record_id where k.key = any($1)"
+                + " union select cluster_id from catalog_record where id = any($2)))")
+                .execute(Tuple.of(probeKeys.toArray(Long[]::new), changes.storedIds()))
                 .flatMap(rows -> {
                     Map<Long, NeighbourRow> neighbours = new HashMap<>();
                     Set<Long> more = new HashSet<>();
@@ -246,7 +274,7 @@ public class CatalogIngest {
                 })
                 .flatMap(neighbours -> {
                     ClusterPlan plan = plan(changes, neighbours, keyCounts);
-                    return ClusterWriter.write(conn, member, changes, neighbours, plan);
+                    return ClusterWriter.write(conn, member, changes, neighbours, plan, locked.clusterIds());
                 });
     }
 
@@ -389,6 +417,14 @@ public class CatalogIngest {
 
         boolean isEmpty() {
             return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        }
+
+        /** The match keys whose record counts clustering needs before it reads the neighbourhood: the batch's own. */
+        Set<Long> countedKeys() {
+            Set<Long> keys = new HashSet<>();
+            upserts().forEach(u -> Arrays.stream(u.keys).forEach(keys::add));
+            stored.values().forEach(s -> Arrays.stream(s.keys).forEach(keys::add));
+            return keys;
         }
 
         void assignNewIds(long[] ids) {

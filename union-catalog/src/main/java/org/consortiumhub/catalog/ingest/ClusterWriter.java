@@ -48,16 +48,21 @@ final class ClusterWriter {
     record Written(Map<Long, Long> clusterOf, WrittenChanges searchChanges) {
     }
 
-    /** Writes the plan. */
+    /**
+     * Writes the plan. The clusters it creates take their ids from {@code spareIds} (taken from the sequence with the
+     * catalog lock), and from the sequence when there are more of them (a batch that splits clusters).
+     */
     static Uni<Written> write(SqlConnection conn, Member member, Changes changes, Map<Long, NeighbourRow> neighbours,
-            ClusterPlan plan) {
+            ClusterPlan plan, long[] spareIds) {
         Set<Long> temporary = new HashSet<>();
         plan.clusterOfRecord().values().forEach(id -> {
             if (id < 0) {
                 temporary.add(id);
             }
         });
-        return CatalogIngest.newIds(conn, "catalog_cluster_id_seq", temporary.size()).flatMap(ids -> {
+        Uni<long[]> newIds = temporary.size() <= spareIds.length ? Uni.createFrom().item(spareIds)
+                : CatalogIngest.newIds(conn, "catalog_cluster_id_seq", temporary.size());
+        return newIds.flatMap(ids -> {
             Map<Long, Long> real = new HashMap<>();
             int i = 0;
             for (Long t : temporary.stream().sorted(Comparator.reverseOrder()).toList()) {
@@ -293,9 +298,20 @@ final class ClusterWriter {
         private ClusterRows() {
         }
 
-        /** What a cluster row needs to know of one of its records. */
+        /**
+         * What a cluster row needs to know of one of its records; {@code terms} are worked out beforehand for the
+         * records of the batch, and null for stored ones (worked out here when needed).
+         */
         private record Part(long id, long memberId, String memberCode, int items, int lendable, ManifestationProfile profile,
-                RecordDisplay display) {
+                RecordDisplay display, RecordTerms terms) {
+
+            Map<String, Character> displayTerms() {
+                return terms != null ? terms.display() : RecordTerms.display(display);
+            }
+
+            List<String> identifierTerms() {
+                return terms != null ? terms.identifiers() : RecordTerms.identifiers(profile);
+            }
         }
 
         /** The rows to write, as the statement's columns, and each row's search index document. */
@@ -328,12 +344,12 @@ final class ClusterWriter {
                 if (clusterOf.containsKey(n.id)) {
                     parts.put(n.id, new Part(n.id, n.memberId, n.memberCode, n.items, n.lendableItems, n.profile,
                             new RecordDisplay(n.title, n.author, n.year, n.format, n.language,
-                                    n.subjects == null ? List.of() : n.subjects)));
+                                    n.subjects == null ? List.of() : n.subjects), null));
                 }
             }
             for (Upsert u : changes.upserts()) {
                 parts.put(u.id, new Part(u.id, member.id(), member.code(), u.record.items(), u.record.lendableItems(),
-                        u.record.profile(), u.record.display()));
+                        u.record.profile(), u.record.display(), u.record.terms()));
             }
             // Records stored before their subjects were kept beside them: read those from the MARC of display records.
             List<Long> needSubjects = new ArrayList<>();
@@ -358,7 +374,7 @@ final class ClusterWriter {
                             Part p = parts.get(r.getLong("id"));
                             RecordDisplay full = RecordDisplay.of(StoredMarc.unpack(r.getBuffer("marc").getBytes()), p.profile());
                             parts.put(p.id(), new Part(p.id(), p.memberId(), p.memberCode(), p.items(), p.lendable(), p.profile(),
-                                    full));
+                                    full, null));
                         }
                     })
                     .replaceWithVoid();
@@ -414,7 +430,7 @@ final class ClusterWriter {
                         .collect(Collectors.joining(",", "{", "}"));
                 lendableIds[i] = records.stream().filter(p -> p.lendable() > 0).map(p -> String.valueOf(p.memberId()))
                         .distinct().collect(Collectors.joining(",", "{", "}"));
-                SearchTerms terms = SearchTerms.of(d, records);
+                SearchTerms terms = SearchTerms.of(display, records);
                 search[i] = terms.vector();
                 docs.put(id[i], ClusterDoc.of(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
                         language[i], count[i], holdings[i], List.copyOf(perMember.keySet()),
@@ -431,16 +447,10 @@ final class ClusterWriter {
          */
         record SearchTerms(Map<String, Character> weights) {
 
-            static SearchTerms of(RecordDisplay display, List<Part> records) {
-                Map<String, Character> weights = new LinkedHashMap<>();
-                SearchText.tokens(display.title()).forEach(t -> weights.putIfAbsent(t, 'A'));
-                SearchText.tokens(display.author()).forEach(t -> weights.putIfAbsent(t, 'B'));
-                display.subjects().forEach(s -> SearchText.tokens(s).forEach(t -> weights.putIfAbsent(t, 'C')));
+            static SearchTerms of(Part display, List<Part> records) {
+                Map<String, Character> weights = new LinkedHashMap<>(display.displayTerms());
                 for (Part p : records) {
-                    ManifestationProfile pr = p.profile();
-                    for (List<String> ids : List.of(pr.isbns(), pr.issns(), pr.oclcNumbers(), pr.lccns())) {
-                        ids.forEach(v -> SearchText.tokens(v).forEach(t -> weights.putIfAbsent(t, 'D')));
-                    }
+                    p.identifierTerms().forEach(t -> weights.putIfAbsent(t, 'D'));
                 }
                 return new SearchTerms(weights);
             }

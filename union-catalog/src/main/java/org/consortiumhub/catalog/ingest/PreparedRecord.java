@@ -14,13 +14,14 @@ import org.consortiumhub.catalog.match.ManifestationProfile;
  * @param storedProfile the profile as stored ({@link org.consortiumhub.catalog.store.ProfileCodec})
  * @param storedKeys the distinct match keys as a PostgreSQL array literal
  * @param storedHoldings the holdings as stored (JSON)
+ * @param terms the record's words for its cluster's search terms
  */
 record PreparedRecord(int position, String localId, boolean deletion, long contentHash, byte[] marc,
         ManifestationProfile profile, long[] keys, int items, int lendableItems, RecordDisplay display,
-        byte[] storedProfile, String storedKeys, String storedHoldings) {
+        byte[] storedProfile, String storedKeys, String storedHoldings, RecordTerms terms) {
 
     static PreparedRecord deletion(int position, String localId) {
-        return new PreparedRecord(position, localId, true, 0, null, null, new long[0], 0, 0, null, null, null, null);
+        return new PreparedRecord(position, localId, true, 0, null, null, new long[0], 0, 0, null, null, null, null, null);
     }
 
     /** Everything storage writes for a record, worked out here so the batch's transaction only assembles it. */
@@ -34,6 +35,6 @@ record PreparedRecord(int position, String localId, boolean deletion, long conte
         int lendable = (int) holdings.stream().filter(Holding::lendable).count();
         return new PreparedRecord(position, localId, false, contentHash, marc, profile, keys, holdings.size(), lendable,
                 display, org.consortiumhub.catalog.store.ProfileCodec.encode(profile), literal.append('}').toString(),
-                HoldingsJson.of(holdings));
+                HoldingsJson.of(holdings), RecordTerms.of(display, profile));
     }
 }
