@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.consortiumhub.hub.membership.MemberLibrary;
 import org.consortiumhub.hub.membership.MemberService;
@@ -20,6 +21,9 @@ import io.smallrye.mutiny.Uni;
 /** Staff accounts: created and changed by admins, read as each role allows. */
 @ApplicationScoped
 public class UserService {
+
+    @Inject
+    StaffAccounts accounts;
 
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,63}$");
 
@@ -72,8 +76,13 @@ public class UserService {
                         e -> ProblemException.conflict("username", "username: the account '" + username + "' already exists"));
     }
 
-    @WithTransaction
+    /** Changes an account; once committed, this replica's next login check reads it afresh. */
     public Uni<StaffUser> update(Caller caller, String username, AccountDetails details) {
+        return change(caller, username, details).invoke(accounts::forgetAll);
+    }
+
+    @WithTransaction
+    Uni<StaffUser> change(Caller caller, String username, AccountDetails details) {
         AccessPolicy.manageUsers(caller);
         FieldChecks checks = new FieldChecks();
         if (details.password() != null) {

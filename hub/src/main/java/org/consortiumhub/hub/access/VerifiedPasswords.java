@@ -9,9 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers, for a few minutes, which password matched which stored bcrypt hash, so a script calling the API with
  * HTTP basic pays bcrypt's deliberate slowness once, not on every call. The entry is keyed by the stored hash as well
- * as the password, so a changed password (a new hash) is checked afresh at once, on every replica; whether the
- * account is still active is read from the database on every call regardless. Only digests are kept, never
- * passwords.
+ * as the password, so a changed password (a new hash) is checked afresh as soon as the account is read again
+ * ({@link StaffAccounts}: within seconds on every replica). Only digests are kept, never passwords.
  */
 final class VerifiedPasswords {
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.consortiumhub.hub.access.AccessPolicy;
 import org.consortiumhub.hub.access.AccessPolicy.MemberEditScope;
 import org.consortiumhub.hub.access.Caller;
+import org.consortiumhub.hub.access.StaffAccounts;
 import org.consortiumhub.hub.problem.FieldChecks;
 import org.consortiumhub.hub.problem.ProblemException;
 import org.consortiumhub.hub.problem.UniqueViolation;
@@ -25,6 +27,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Adds, reads and changes member libraries, with each caller's rights checked first. */
 @ApplicationScoped
 public class MemberService {
+
+    @Inject
+    StaffAccounts accounts;
 
     /** The fields of a member that make up its profile, as the caller sends them. */
     public record MemberProfile(String name, String region, BigDecimal fte, BigDecimal materialsBudget,
@@ -67,8 +72,16 @@ public class MemberService {
                 e -> ProblemException.conflict("code", "code: member " + canonical + " already exists"));
     }
 
-    @WithTransaction
+    /**
+     * Changes a member's profile; once committed, this replica's next login check reads its staff afresh (a member
+     * made inactive stops its staff acting).
+     */
     public Uni<MemberLibrary> update(Caller caller, String code, MemberProfile profile) {
+        return change(caller, code, profile).invoke(accounts::forgetAll);
+    }
+
+    @WithTransaction
+    Uni<MemberLibrary> change(Caller caller, String code, MemberProfile profile) {
         MemberEditScope scope = AccessPolicy.editMember(caller, code);
         FieldChecks checks = new FieldChecks();
         check(profile, checks);
