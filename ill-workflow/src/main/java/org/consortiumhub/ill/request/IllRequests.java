@@ -8,10 +8,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +42,6 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -775,18 +776,23 @@ public class IllRequests {
     // ------------------------------------------------------------------------------------------------ reading
 
     /**
-     * The request with its timeline and rota, in one statement: the timeline and the rota come as JSON arrays beside
-     * the request's row.
+     * The request with its timeline and rota, in one statement: each comes as arrays of its columns beside the
+     * request's row, which the client decodes as they are (no JSON to build and parse, no timestamps as text). The
+     * timeline is put in order by its ids here, the rota by its rank, numbered in the statement (one sort).
      */
-    private static final String READ = "select r.*, b.code as borrower_code, l.code as lender_code,"
-            + " (select coalesce(json_agg(json_build_object('at', e.at, 'actor', e.actor, 'side', e.side, 'action', e.action,"
-            + "   'from', e.from_state, 'to', e.to_state, 'lender', m.code, 'note', e.note, 'reason', e.reason) order by e.id), '[]')"
-            + "   from ill_request_event e left join member_library m on m.id = e.lender_id where e.request_id = r.id) as timeline,"
-            + " (select coalesce(json_agg(json_build_object('round', e.round, 'position', e.position, 'member', m.code,"
-            + "   'explanation', e.explanation, 'sentAt', e.sent_at, 'outcome', e.outcome)"
-            + "   order by e.round, e.position nulls last, m.code), '[]')"
-            + "   from ill_rota_entry e join member_library m on m.id = e.member_id where e.request_id = r.id) as rota"
-            + " from ill_request r join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id"
+    private static final String READ = "select r.*, b.code as borrower_code, l.code as lender_code, t.*, o.*"
+            + " from ill_request r join member_library b on b.id = r.borrower_id left join member_library l on l.id = r.lender_id,"
+            + " lateral (select array_agg(e.id) as t_id, array_agg(e.at) as t_at, array_agg(e.actor) as t_actor,"
+            + "   array_agg(e.side) as t_side, array_agg(e.action) as t_action, array_agg(e.from_state) as t_from,"
+            + "   array_agg(e.to_state) as t_to, array_agg(m.code) as t_lender, array_agg(e.note) as t_note,"
+            + "   array_agg(e.reason) as t_reason"
+            + "   from ill_request_event e left join member_library m on m.id = e.lender_id where e.request_id = r.id) t,"
+            + " lateral (select array_agg(e.rank) as o_rank, array_agg(e.round) as o_round, array_agg(e.position) as o_position,"
+            + "   array_agg(e.code) as o_member, array_agg(e.explanation) as o_explanation, array_agg(e.sent_at) as o_sent_at,"
+            + "   array_agg(e.outcome) as o_outcome"
+            + "   from (select e.round, e.position, m.code, e.explanation, e.sent_at, e.outcome,"
+            + "     row_number() over (order by e.round, e.position nulls last, m.code) as rank"
+            + "     from ill_rota_entry e join member_library m on m.id = e.member_id where e.request_id = r.id) e) o"
             + " where r.id = $1";
 
     public Uni<RequestView> get(long id) {
@@ -799,29 +805,41 @@ public class IllRequests {
                 throw IllException.notFound("there is no ILL request " + id);
             }
             Row r = rows.iterator().next();
-            List<RequestView.Event> events = new ArrayList<>();
-            for (Object o : (JsonArray) r.getValue("timeline")) {
-                JsonObject e = (JsonObject) o;
-                String from = e.getString("from");
-                events.add(new RequestView.Event(timestamp(e, "at"), e.getString("actor"), e.getString("side"),
-                        e.getString("action"), from == null ? null : RequestState.valueOf(from),
-                        RequestState.valueOf(e.getString("to")), e.getString("lender"), e.getString("note"),
-                        e.getString("reason")));
-            }
-            List<RequestView.RotaLine> rota = new ArrayList<>();
-            for (Object o : (JsonArray) r.getValue("rota")) {
-                JsonObject e = (JsonObject) o;
-                rota.add(new RequestView.RotaLine(e.getInteger("round"), e.getInteger("position"), e.getString("member"),
-                        e.getString("explanation"), timestamp(e, "sentAt"), e.getString("outcome")));
-            }
-            return view(r, events, rota);
+            return view(r, timeline(r), rota(r));
         });
     }
 
-    /** A timestamp PostgreSQL wrote into JSON (in the session's time zone), as the UTC time the row columns give. */
-    private static OffsetDateTime timestamp(JsonObject o, String key) {
-        String at = o.getString(key);
-        return at == null ? null : OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC);
+    private static List<RequestView.Event> timeline(Row r) {
+        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes("t_at");
+        String[] actor = r.getArrayOfStrings("t_actor");
+        String[] side = r.getArrayOfStrings("t_side");
+        String[] action = r.getArrayOfStrings("t_action");
+        String[] from = r.getArrayOfStrings("t_from");
+        String[] to = r.getArrayOfStrings("t_to");
+        String[] lender = r.getArrayOfStrings("t_lender");
+        String[] note = r.getArrayOfStrings("t_note");
+        String[] reason = r.getArrayOfStrings("t_reason");
+        return inOrder(r.getArrayOfLongs("t_id"), i -> new RequestView.Event(at[i], actor[i], side[i], action[i],
+                from[i] == null ? null : RequestState.valueOf(from[i]), RequestState.valueOf(to[i]), lender[i], note[i], reason[i]));
+    }
+
+    private static List<RequestView.RotaLine> rota(Row r) {
+        Integer[] round = r.getArrayOfIntegers("o_round");
+        Integer[] position = r.getArrayOfIntegers("o_position");
+        String[] member = r.getArrayOfStrings("o_member");
+        String[] explanation = r.getArrayOfStrings("o_explanation");
+        OffsetDateTime[] sentAt = r.getArrayOfOffsetDateTimes("o_sent_at");
+        String[] outcome = r.getArrayOfStrings("o_outcome");
+        return inOrder(r.getArrayOfLongs("o_rank"),
+                i -> new RequestView.RotaLine(round[i], position[i], member[i], explanation[i], sentAt[i], outcome[i]));
+    }
+
+    /** The lines aggregated beside a row (none: null arrays), made by {@code line} from each position, in order of {@code keys}. */
+    private static <T> List<T> inOrder(Long[] keys, IntFunction<T> line) {
+        if (keys == null) {
+            return List.of();
+        }
+        return IntStream.range(0, keys.length).boxed().sorted(Comparator.comparing(i -> keys[i])).map(line::apply).toList();
     }
 
     private static RequestView view(Row r, List<RequestView.Event> events, List<RequestView.RotaLine> rota) {
