@@ -22,10 +22,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UserService {
 
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,63}$");
+
     @Inject
     StaffAccounts accounts;
-
-    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,63}$");
 
     /** An account's details as the caller sends them; {@code password} may be null on update. */
     public record AccountDetails(String displayName, String email, StaffRole role, String memberCode, Boolean active,
