@@ -155,9 +155,10 @@ public class CatalogIngest {
     /**
      * What the batch learns as it takes the catalog lock: whether the stored versions it was classified against are
      * still current, the ids of the records it creates, ids for the clusters it may create, and how many records hold
-     * each match key of the batch.
+     * each match key of the batch ({@code countedKeys}).
      */
-    private record Locked(boolean current, long[] recordIds, long[] clusterIds, Map<Long, Integer> keyCounts) {
+    private record Locked(boolean current, long[] recordIds, long[] clusterIds, Set<Long> countedKeys,
+            Map<Long, Integer> keyCounts) {
     }
 
     /**
@@ -167,21 +168,24 @@ public class CatalogIngest {
      * whatever happens to the transaction; ids a batch does not use are simply never used.
      */
     private static Uni<Locked> underLock(SqlConnection conn, Changes changes) {
-        return idsAndCounts(conn, changes,
-                conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK)),
-                stillCurrent(conn, changes));
+        Uni<Boolean> lockedAndCurrent = Uni.combine().all()
+                .unis(conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(CATALOG_WRITE_LOCK)),
+                        stillCurrent(conn, changes))
+                .with((lock, current) -> current);
+        return idsAndCounts(conn, changes, lockedAndCurrent);
     }
 
-    /** Ids and key counts for {@code changes}, asked for right behind {@code first} and {@code current}. */
-    private static Uni<Locked> idsAndCounts(SqlConnection conn, Changes changes, Uni<?> first, Uni<Boolean> current) {
+    /** Ids and key counts for {@code changes}, asked for right behind {@code current}, which says whether to go on. */
+    private static Uni<Locked> idsAndCounts(SqlConnection conn, Changes changes, Uni<Boolean> current) {
+        Set<Long> countedKeys = changes.countedKeys();
         Map<Long, Integer> keyCounts = new HashMap<>();
         int creates = changes.creates.size();
-        return Uni.combine().all().unis(first.replaceWith(true), current,
+        return Uni.combine().all().unis(current,
                 newIds(conn, "catalog_record_id_seq", creates),
                 newIds(conn, "catalog_cluster_id_seq", creates),
-                countKeys(conn, changes.countedKeys(), keyCounts).replaceWith(true))
+                countKeys(conn, countedKeys, keyCounts).replaceWith(true))
                 .asTuple()
-                .map(t -> new Locked(t.getItem2(), t.getItem3(), t.getItem4(), keyCounts));
+                .map(t -> new Locked(t.getItem1(), t.getItem2(), t.getItem3(), countedKeys, keyCounts));
     }
 
     /** Classifies the batch against stored versions read under the lock, and writes what it changes. */
@@ -191,8 +195,8 @@ public class CatalogIngest {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(new Stored(report));
         }
-        Uni<Boolean> current = Uni.createFrom().item(true);
-        return idsAndCounts(conn, changes, current, current).flatMap(locked -> apply(conn, member, changes, report, locked));
+        return idsAndCounts(conn, changes, Uni.createFrom().item(true))
+                .flatMap(locked -> apply(conn, member, changes, report, locked));
     }
 
     private static BatchReport report(Member member, Prepared prepared) {
@@ -243,7 +247,7 @@ public class CatalogIngest {
 
     /** Gathers the neighbourhood, plans the clusters, writes everything. */
     private Uni<ClusterWriter.Written> recluster(SqlConnection conn, Member member, Changes changes, Locked locked) {
-        Set<Long> countedKeys = changes.countedKeys();
+        Set<Long> countedKeys = locked.countedKeys();
         Map<Long, Integer> keyCounts = locked.keyCounts();
         Set<Long> probeKeys = new HashSet<>();
         for (Upsert u : changes.upserts()) {

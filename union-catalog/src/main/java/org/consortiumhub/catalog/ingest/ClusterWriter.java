@@ -21,7 +21,6 @@ import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
 import org.consortiumhub.catalog.match.ManifestationProfile;
 import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
 import org.consortiumhub.catalog.search.ClusterIndexSync.WrittenChanges;
-import org.consortiumhub.catalog.search.SearchText;
 import org.consortiumhub.catalog.store.StoredMarc;
 
 import io.smallrye.mutiny.Uni;
