@@ -24,4 +24,4 @@ start_hub $DB $PORT $DATA target/bench-hub.log $PASSWORD
 
 java -Xmx4g -Dhub.shared.data=../shared/data -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   org.consortiumhub.bench.CatalogBenchmark password=$PASSWORD hub=http://localhost:$PORT \
-  jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"
+  jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB "$@"

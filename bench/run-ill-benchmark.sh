@@ -22,7 +22,7 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 fi
 fresh_database $DB "${BENCH_CATALOG_TEMPLATE:-}"
 if [ -n "${BENCH_CATALOG_TEMPLATE:-}" ]; then
-  psql -qtA -h 127.0.0.1 -U postgres -d $DB -c "select 'CATALOG template=${BENCH_CATALOG_TEMPLATE} records=' || count(*) from catalog_record"
+  psql -qtA -h 127.0.0.1 -p $PG_PORT -U postgres -d $DB -c "select 'CATALOG template=${BENCH_CATALOG_TEMPLATE} records=' || count(*) from catalog_record"
 fi
 
 rm -rf $DATA

@@ -126,7 +126,10 @@ public final class IllBenchmark {
     }
 
     /** What one phase of loans measured. */
-    private record Phase(double seconds, long[] actions, long[] creations, long[] late, long failures) {
+    /** A transition slower than this is counted by the second it was due in. */
+    private static final long SLOW = 50_000_000;
+
+    private record Phase(double seconds, long[] actions, long[] creations, long[] late, long failures, long[] slowAt) {
     }
 
     /** When each call is meant to start; waits until then. */
@@ -187,6 +190,7 @@ public final class IllBenchmark {
             System.out.printf("LATE p50=%.1fms p99=%.1fms (how late the benchmark's own clients started calls, included above)%n",
                     ms(l, 0.50), ms(l, 0.99));
         }
+        System.out.println(slowSeconds(p.slowAt()));
         System.out.printf("REQUESTS created=%d rate=%.0f/s p50=%.1fms p99=%.1fms (rota from catalog, policies and loads, then sent)%n",
                 c.length, c.length / p.seconds(), ms(c, 0.50), ms(c, 0.99));
         System.out.printf("LOAD before=%.2f after=%.2f (the machine's load average, this run's own processes included)%n",
@@ -205,6 +209,7 @@ public final class IllBenchmark {
         ConcurrentLinkedQueue<Long> actions = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> creations = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> late = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> slowAt = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
@@ -234,7 +239,11 @@ public final class IllBenchmark {
                             long s0 = pacer.due();
                             late.add(System.nanoTime() - s0);
                             call(client, "POST", path, step[0], "{\"action\":\"" + step[1] + "\"}", 200);
-                            actions.add(System.nanoTime() - s0);
+                            long took = System.nanoTime() - s0;
+                            actions.add(took);
+                            if (took > SLOW) {
+                                slowAt.add(System.currentTimeMillis() - took / 1_000_000);
+                            }
                         }
                     } catch (RuntimeException e) {
                         failures.incrementAndGet();
@@ -247,7 +256,25 @@ public final class IllBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        return new Phase((System.nanoTime() - start) / 1e9, sorted(actions), sorted(creations), sorted(late), failures.get());
+        return new Phase((System.nanoTime() - start) / 1e9, sorted(actions), sorted(creations), sorted(late), failures.get(),
+                sorted(slowAt));
+    }
+
+    /**
+     * The seconds (wall clock, for finding them in the hub's and PostgreSQL's logs) in which the most transitions that
+     * took longer than {@link #SLOW} were due.
+     */
+    private static String slowSeconds(long[] slowAt) {
+        Map<Long, Integer> perSecond = new HashMap<>();
+        for (long at : slowAt) {
+            perSecond.merge(at / 1000, 1, Integer::sum);
+        }
+        StringBuilder line = new StringBuilder(String.format("SLOW %d transitions over %d ms; most in the seconds",
+                slowAt.length, SLOW / 1_000_000));
+        perSecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(5)
+                .forEach(e -> line.append(' ').append(java.time.LocalTime.ofSecondOfDay(e.getKey() % 86400)).append(" (")
+                        .append(e.getValue()).append(')'));
+        return line.append(" UTC").toString();
     }
 
     /** The pure ranking: 200 candidates with policies, loads and closures, timed per call after a warm-up. */
