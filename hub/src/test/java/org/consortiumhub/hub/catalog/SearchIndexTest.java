@@ -120,12 +120,9 @@ class SearchIndexTest {
     void changesAnotherReplicaMadeArriveWithinSeconds() {
         String member = createMember();
         String key = keyOnceIndexReady(member);
-        long cluster = ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml("idx-2", "9780131103627",
-                "Original wording", "Kernighan, Brian", "1988", "272 p."), "application/marcxml+xml")
-                .path("records[0].clusterId")).longValue();
+        long cluster = clusterOf(key, "idx-2", "9780131103627", "Original wording");
         // What another replica's ingest would leave: the cluster row rewritten and the change numbered.
-        pool.preparedQuery("update catalog_cluster set title = 'Platypus lexicon', search = $2::tsvector where id = $1")
-                .execute(Tuple.of(cluster, "'platypus':1A 'lexicon':1A")).await().indefinitely();
+        retitle(cluster, "Platypus lexicon");
         pool.preparedQuery("insert into catalog_cluster_change (cluster_id) values ($1)").execute(Tuple.of(cluster))
                 .await().indefinitely();
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -156,6 +153,39 @@ class SearchIndexTest {
         index.refresh().await().atMost(Duration.ofSeconds(30));
         assertTrue(index.index().seq() >= pruned, "the index was rebuilt past the pruned changes");
         asAdmin().queryParam("q", "pelican quarterly").get("/api/v1/catalog/search").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void anIndexAheadOfARestoredCatalogIsRebuilt() {
+        String member = createMember();
+        String key = keyOnceIndexReady(member);
+        long cluster = clusterOf(key, "idx-4", "9780201633610", "Walrus almanac");
+        asAdmin().queryParam("q", "walrus almanac").get("/api/v1/catalog/search").then().body("total", equalTo(1));
+        long applied = index.index().seq();
+        // What restoring an older backup leaves: the cluster as it was then, and none of the changes numbered since.
+        retitle(cluster, "Narwhal almanac");
+        pool.query("delete from catalog_cluster_change where seq > (select upto_seq from catalog_change_pruned)")
+                .execute().await().indefinitely();
+
+        index.refresh().await().atMost(Duration.ofSeconds(30));
+        assertTrue(index.index().seq() < applied, "the index now stands where the restored catalog does");
+        asAdmin().queryParam("q", "narwhal almanac").get("/api/v1/catalog/search").then().body("total", equalTo(1))
+                .body("results[0].title", equalTo("Narwhal almanac"));
+        asAdmin().queryParam("q", "walrus almanac").get("/api/v1/catalog/search").then().body("total", equalTo(0));
+    }
+
+    /** Posts a one-record batch and answers with the record's cluster. */
+    private static long clusterOf(String key, String localId, String isbn, String title) {
+        return ((Number) CatalogIngestTest.post(key, CatalogIngestTest.marcXml(localId, isbn, title, "Kernighan, Brian",
+                "1988", "272 p."), "application/marcxml+xml").path("records[0].clusterId")).longValue();
+    }
+
+    /** Rewrites a cluster's title and search words straight in the database, without numbering the change. */
+    private void retitle(long cluster, String title) {
+        String vector = java.util.Arrays.stream(title.toLowerCase().split(" ")).map(w -> "'" + w + "':1A")
+                .collect(Collectors.joining(" "));
+        pool.preparedQuery("update catalog_cluster set title = $2, search = $3::tsvector where id = $1")
+                .execute(Tuple.of(cluster, title, vector)).await().indefinitely();
     }
 
     /** Waits for this replica's index (built at start), then issues an adapter key for the member. */

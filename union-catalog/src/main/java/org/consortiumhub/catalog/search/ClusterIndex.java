@@ -315,6 +315,8 @@ public final class ClusterIndex implements AutoCloseable {
      * ordinal (an array increment per match), turned into values once per segment.
      */
     private static final class Facets implements Collector {
+        /** Decades counted in an array, by year / 10: years 0 to 2999; any other year in a map. */
+        private static final int DECADES = 300;
         long total;
         private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         private final List<Runnable> pendingSegments = new ArrayList<>();
@@ -339,7 +341,8 @@ public final class ClusterIndex implements AutoCloseable {
             long[] languages = language == null ? null : new long[language.getValueCount()];
             long[] lendables = lendable == null ? null : new long[lendable.getValueCount()];
             long[] members = member == null ? null : new long[(int) member.getValueCount()];
-            Map<Long, Long> decades = new HashMap<>();
+            long[] decades = year == null ? null : new long[DECADES];
+            Map<Long, Long> otherDecades = new HashMap<>();
             pendingSegments.add(() -> {
                 resolve("format", format, formats);
                 resolve("language", language, languages);
@@ -351,7 +354,14 @@ public final class ClusterIndex implements AutoCloseable {
                         }
                     }
                 }
-                decades.forEach((decade, n) -> add("decade", Long.toString(decade), n));
+                if (decades != null) {
+                    for (int d = 0; d < DECADES; d++) {
+                        if (decades[d] > 0) {
+                            add("decade", Long.toString(d * 10L), decades[d]);
+                        }
+                    }
+                }
+                otherDecades.forEach((decade, n) -> add("decade", Long.toString(decade), n));
             });
             return new LeafCollector() {
                 @Override
@@ -376,7 +386,12 @@ public final class ClusterIndex implements AutoCloseable {
                         }
                     }
                     if (year != null && year.advanceExact(doc)) {
-                        decades.merge(year.longValue() / 10 * 10, 1L, Long::sum);
+                        long y = year.longValue();
+                        if (y >= 0 && y < DECADES * 10) {
+                            decades[(int) (y / 10)]++;
+                        } else {
+                            otherDecades.merge(y / 10 * 10, 1L, Long::sum);
+                        }
                     }
                 }
             };

@@ -177,14 +177,26 @@ public class ClusterIndexSync {
         }
     }
 
-    private long prunedUpTo() {
-        return pool.query("select upto_seq from catalog_change_pruned").execute().await().indefinitely()
-                .iterator().next().getLong(0);
+    /** How far the change log was pruned, and the last change it numbered (pruned or not). */
+    private record LogBounds(long prunedUpTo, long last) {
+    }
+
+    private LogBounds logBounds() {
+        Row r = pool.query("select upto_seq, greatest(upto_seq, (select coalesce(max(seq), 0) from catalog_cluster_change))"
+                + " from catalog_change_pruned").execute().await().indefinitely().iterator().next();
+        return new LogBounds(r.getLong(0), r.getLong(1));
     }
 
     private void catchUp() {
-        if (prunedUpTo() > index.seq()) {
+        LogBounds log = logBounds();
+        if (log.prunedUpTo() > index.seq()) {
             LOG.infof("The catalog pruned changes this search index had not applied (it was at %d); rebuilding", index.seq());
+            rebuild();
+        } else if (log.last() < index.seq()) {
+            // The catalog's database is older than the index: restored from a backup, say. The index holds clusters
+            // the catalog no longer has, and later changes would reuse numbers the index has already applied.
+            LOG.warnf("The search index has applied catalog changes up to %d but the catalog's last change is %d"
+                    + " (was the database restored from a backup?); rebuilding", index.seq(), log.last());
             rebuild();
         }
         while (true) {
@@ -224,8 +236,7 @@ public class ClusterIndexSync {
     private void rebuild() {
         long started = System.nanoTime();
         index.clear();
-        long seq = Math.max(prunedUpTo(), pool.query("select coalesce(max(seq), 0) from catalog_cluster_change").execute()
-                .await().indefinitely().iterator().next().getLong(0));
+        long seq = logBounds().last();
         long last = 0;
         int count = 0;
         while (true) {
