@@ -15,7 +15,7 @@ fresh_database() {
 # settle_disk: waits until what the machine has written so far is on the disk (the setup's writes are not measured).
 settle_disk() {
   local started=$SECONDS
-  sync
+  command sync
   echo "SETTLED the disk in $((SECONDS - started)) s before measuring"
 }
 
