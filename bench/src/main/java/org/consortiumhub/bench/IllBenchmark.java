@@ -125,10 +125,10 @@ public final class IllBenchmark {
         transitions(codes, staff, clusters);
     }
 
-    /** What one phase of loans measured. */
     /** A transition slower than this is counted by the second it was due in. */
     private static final long SLOW = 50_000_000;
 
+    /** What one phase of loans measured. */
     private record Phase(double seconds, long[] actions, long[] creations, long[] late, long failures, long[] slowAt) {
     }
 
