@@ -120,6 +120,7 @@ public final class CatalogBenchmark {
         // Records sent and the time at the last progress line, and once half the run has been sent.
         long[] mark = { 0, start };
         long[] half = { 0, 0 };
+        MachineCpu.Snapshot[] cpuAtHalf = { null };
         long toSend = batches.stream().mapToLong(Batch::records).sum();
         for (int i = 0; i < inflight; i++) {
             Thread t = new Thread(() -> {
@@ -146,6 +147,7 @@ public final class CatalogBenchmark {
                                 if (half[0] == 0 && done >= toSend / 2) {
                                     half[0] = done;
                                     half[1] = now;
+                                    cpuAtHalf[0] = MachineCpu.now();
                                 }
                             }
                         }
@@ -173,6 +175,8 @@ public final class CatalogBenchmark {
             System.out.printf("SUSTAINED %,d records/s over the second half of the run (%,d records in %.1f s)%n",
                     Math.round((sent.get() - half[0]) / ((System.nanoTime() - half[1]) / 1e9)), sent.get() - half[0],
                     (System.nanoTime() - half[1]) / 1e9);
+            System.out.println(MachineCpu.perUnit("CPU      (second half)", cpuAtHalf[0], MachineCpu.now(),
+                    sent.get() - half[0], "record"));
         }
     }
 

@@ -179,7 +179,9 @@ public final class IllBenchmark {
                     w.actions().length, w.creations().length, w.failures());
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        MachineCpu.Snapshot cpuBefore = MachineCpu.now();
         Phase p = loans(connections, option("seconds", 30), rate, codes, staff, clusters);
+        MachineCpu.Snapshot cpuAfter = MachineCpu.now();
         long[] a = p.actions();
         long[] c = p.creations();
         System.out.printf("TRANSITIONS %s clients=%d seconds=%.1f actions=%d rate=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms failures=%d%n",
@@ -195,6 +197,7 @@ public final class IllBenchmark {
                 c.length, c.length / p.seconds(), ms(c, 0.50), ms(c, 0.99));
         System.out.printf("LOAD before=%.2f after=%.2f (the machine's load average, this run's own processes included)%n",
                 loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println(MachineCpu.perUnit("CPU", cpuBefore, cpuAfter, a.length + c.length, "call"));
     }
 
     /**
@@ -272,7 +275,8 @@ public final class IllBenchmark {
         StringBuilder line = new StringBuilder(String.format("SLOW %d transitions over %d ms; most in the seconds",
                 slowAt.length, SLOW / 1_000_000));
         perSecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(5)
-                .forEach(e -> line.append(' ').append(java.time.LocalTime.ofSecondOfDay(e.getKey() % 86400)).append(" (")
+                .forEach(e -> line.append(' ').append(java.time.LocalTime.ofSecondOfDay(e.getKey() % 86400)
+                        .format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)).append(" (")
                         .append(e.getValue()).append(')'));
         return line.append(" UTC").toString();
     }

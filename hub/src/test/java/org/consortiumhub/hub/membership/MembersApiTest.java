@@ -13,17 +13,27 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.consortiumhub.hub.support.Hub;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 @QuarkusTest
 class MembersApiTest {
+
+    @Inject
+    Pool pool;
 
     @Test
     void adminAddsAMemberAndEveryoneOnStaffCanReadIt() {
@@ -116,5 +126,26 @@ class MembersApiTest {
         asAdmin().get("/api/v1/members/{code}", "ZZ-NOSUCH")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no member library has the code 'ZZ-NOSUCH'"));
+    }
+
+    @Test
+    void aMemberIsDeactivatedNeverDeletedSoWhatRefersToItStaysSound() {
+        // ILL requests, rota lines, events and timers name their members without a foreign key (it locked the member's
+        // row in every ILL transaction); the database refuses to lose a member or change its id instead.
+        String code = createMember();
+        PgException deleted = assertThrows(PgException.class,
+                () -> pool.preparedQuery("delete from member_library where code = $1").execute(Tuple.of(code))
+                        .await().indefinitely());
+        assertEquals("23503", deleted.getSqlState());
+        assertTrue(deleted.getErrorMessage().contains(code) && deleted.getErrorMessage().contains("deactivate"),
+                deleted.getErrorMessage());
+        PgException renumbered = assertThrows(PgException.class,
+                () -> pool.preparedQuery("update member_library set id = id + 1000000 where code = $1").execute(Tuple.of(code))
+                        .await().indefinitely());
+        assertEquals("23503", renumbered.getSqlState());
+        asAdmin().get("/api/v1/members/{code}", code).then().statusCode(200).body("active", equalTo(true));
+        // Its other columns change as before.
+        assertEquals(1, pool.preparedQuery("update member_library set region = 'East' where code = $1")
+                .execute(Tuple.of(code)).await().indefinitely().rowCount());
     }
 }
