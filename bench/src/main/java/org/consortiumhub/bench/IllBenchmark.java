@@ -50,8 +50,9 @@ import org.consortiumhub.ill.state.ServiceType;
  * </ol>
  *
  * Arguments are {@code name=value}: {@code hub} (http://localhost:8080), {@code password} (the admin's),
- * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30), {@code warmup} (10: seconds of
- * loans run first and not counted, so the hub's code is compiled before it is measured), {@code http} (1.1: one
+ * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30), {@code warmup} (10: at least so
+ * many seconds of loans run first and not counted, and on until the hub's JIT compilers are quiet, so the hub's code
+ * is compiled before it is measured), {@code http} (1.1: one
  * connection per client; 2: one multiplexed connection for all), {@code rate} (none: closed loop; with it,
  * {@code clients} defaults to 64).
  * {@code bench/run-ill-benchmark.sh} starts a hub and runs it.
@@ -174,9 +175,7 @@ public final class IllBenchmark {
                     : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
         }
         if (warmup > 0) {
-            Phase w = loans(connections, warmup, rate, codes, staff, clusters);
-            System.out.printf("WARMUP seconds=%.1f actions=%d created=%d failures=%d (not counted)%n", w.seconds(),
-                    w.actions().length, w.creations().length, w.failures());
+            warmUp(connections, warmup, rate, codes, staff, clusters);
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         MachineCpu.Snapshot cpuBefore = MachineCpu.now();
@@ -198,6 +197,47 @@ public final class IllBenchmark {
         System.out.printf("LOAD before=%.2f after=%.2f (the machine's load average, this run's own processes included)%n",
                 loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(MachineCpu.perUnit("CPU", cpuBefore, cpuAfter, a.length + c.length, "call"));
+    }
+
+    /** The longest warm-up, however busy the hub's compiler still is. */
+    private static final int MAX_WARMUP_SECONDS = 600;
+    /** The hub's compiler is done enough when it used less than this share of one CPU over the last stretch of loans. */
+    private static final double QUIET_COMPILER_PERCENT = 3.0;
+
+    /**
+     * Runs loans, not counted, for at least {@code seconds}, then on in stretches of 15 s until the hub's JIT compilers
+     * have gone quiet: on a busy machine the compilers get little CPU and the hub's code can take minutes to be compiled,
+     * and a hub measured meanwhile spends several times the CPU per call that it does once compiled, for as long as
+     * staff would not notice it has been running. Where the compilers cannot be seen (no Linux {@code /proc}), the
+     * warm-up lasts {@code seconds}.
+     */
+    private void warmUp(List<HttpClient> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
+            List<Long> clusters) throws InterruptedException {
+        long started = System.nanoTime();
+        long actions = 0;
+        long created = 0;
+        long failures = 0;
+        double compiler = Double.NaN;
+        int stretch = seconds;
+        while (true) {
+            long before = MachineCpu.hubCompilerTicks();
+            Phase w = loans(connections, stretch, rate, codes, staff, clusters);
+            long after = MachineCpu.hubCompilerTicks();
+            actions += w.actions().length;
+            created += w.creations().length;
+            failures += w.failures();
+            if (before < 0 || after < 0) {
+                break;
+            }
+            compiler = MachineCpu.percentOfOneCpu(after - before, w.seconds());
+            if (compiler < QUIET_COMPILER_PERCENT || (System.nanoTime() - started) / 1e9 > MAX_WARMUP_SECONDS) {
+                break;
+            }
+            stretch = 15;
+        }
+        System.out.printf("WARMUP seconds=%.1f actions=%d created=%d failures=%d (not counted; the hub's JIT compilers used"
+                + " %.1f%% of a CPU in its last %d s)%n", (System.nanoTime() - started) / 1e9, actions, created, failures, compiler,
+                stretch);
     }
 
     /**

@@ -62,6 +62,38 @@ final class MachineCpu {
     }
 
     /**
+     * CPU ticks the hub's JIT compiler threads have used so far, or -1 when they cannot be read. While they keep busy the
+     * hub is still compiling its code, and what it does meanwhile is not what it does once it has been running a while.
+     */
+    static long hubCompilerTicks() {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path p : all) {
+                String[] stat = stat(p);
+                if (stat != null && "java".equals(stat[0]) && cmdline(p).contains("quarkus-run.jar")) {
+                    long ticks = 0;
+                    try (DirectoryStream<Path> threads = Files.newDirectoryStream(p.resolve("task"))) {
+                        for (Path t : threads) {
+                            String[] ts = stat(t);
+                            if (ts != null && ts[0].matches("C[12] CompilerThre.*")) {
+                                ticks += ticks(ts, false);
+                            }
+                        }
+                    }
+                    return ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Percent of one CPU that {@code ticks} over {@code seconds} are. */
+    static double percentOfOneCpu(long ticks, double seconds) {
+        return MS_PER_TICK * ticks / (10 * seconds);
+    }
+
+    /**
      * What the phase between {@code before} and {@code after} cost per unit of {@code work} (calls, records), as a
      * line of the benchmark's output.
      */
