@@ -52,10 +52,13 @@ public class IllTimerJob {
         return balance.fold().replaceWithVoid();
     }
 
-    /** Clears the dead rows of the timers, loans out, balance lines and outbox before they slow the work down. */
+    /**
+     * Clears the dead rows of the timers, loans out, balance lines and outbox before they slow the work down, and keeps
+     * the ILL tables' statistics current where autovacuum does not.
+     */
     @Scheduled(every = "${ill.upkeep.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> vacuumChurningTables() {
-        return upkeep.vacuumWhereDead().replaceWithVoid();
+    Uni<Void> tableUpkeep() {
+        return upkeep.vacuumWhereDead().flatMap(vacuumed -> upkeep.analyzeWhereChanged()).replaceWithVoid();
     }
 
     /** Removes finished downloads' temporary copies; file work, so on a worker thread. */

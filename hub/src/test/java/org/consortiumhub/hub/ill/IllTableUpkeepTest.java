@@ -18,7 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The ILL tables whose rows come and go are vacuumed by the hub once they carry enough dead rows, and not before. */
+/**
+ * The ILL tables whose rows come and go are vacuumed by the hub once they carry enough dead rows, and not before; the ILL
+ * tables that changed by a tenth are analyzed.
+ */
 @QuarkusTest
 class IllTableUpkeepTest {
 
@@ -39,18 +42,44 @@ class IllTableUpkeepTest {
                 + " select $1, $2, 1, 0 from generate_series(1, 3000)").execute(Tuple.of(member, longAgo)).await().indefinitely();
         pool.preparedQuery("delete from ill_lending_day where member_id = $1 and day = $2").execute(Tuple.of(member, longAgo))
                 .await().indefinitely();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dead("ill_lending_day") >= 3000);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stat("ill_lending_day", "n_dead_tup") >= 3000);
 
         List<String> vacuumed = upkeep.vacuumWhereDead().await().indefinitely();
 
         assertTrue(vacuumed.contains("ill_lending_day"), "vacuumed " + vacuumed);
-        assertEquals(0, dead("ill_lending_day"), "dead rows left in ill_lending_day");
+        assertEquals(0, stat("ill_lending_day", "n_dead_tup"), "dead rows left in ill_lending_day");
         assertFalse(upkeep.vacuumWhereDead().await().indefinitely().contains("ill_lending_day"),
                 "a table without dead rows is vacuumed again");
     }
 
-    private long dead(String table) {
-        return pool.preparedQuery("select n_dead_tup from pg_stat_user_tables where relname = $1 and schemaname = current_schema()")
-                .execute(Tuple.of(table)).await().indefinitely().iterator().next().getLong("n_dead_tup");
+    @Test
+    void aGrowingTableChangedByATenthSinceItsLastAnalysisIsAnalyzedAndThenLeftAlone() {
+        IllFixtures.Setup setup = IllFixtures.setup(java.util.Map.of());
+        long request = IllFixtures.request(setup.borrower(), IllFixtures.loanOf(setup.clusterId(), "P-ANALYZE"))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        upkeep.analyzeWhereChanged().await().indefinitely();
+        // notes on one request's timeline: more than a tenth of the events table changed since it was analyzed
+        long notes = 3000 + stat("ill_request_event", "n_live_tup") / 5;
+        pool.preparedQuery("insert into ill_request_event (request_id, at, actor, side, action, to_state, note)"
+                + " select $1, now(), 'upkeep-test', 'REQUESTER', 'note', 'SENT', 'note ' || n from generate_series(1, $2) as n")
+                .execute(Tuple.of(request, notes)).await().indefinitely();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stat("ill_request_event", "n_mod_since_analyze") >= notes);
+
+        List<String> analyzed = upkeep.analyzeWhereChanged().await().indefinitely();
+
+        // where autovacuum is on it may have analyzed the table first; either way its statistics are current now
+        assertTrue(analyzed.contains("ill_request_event") || stat("ill_request_event", "autoanalyze_count") > 0,
+                "analyzed " + analyzed);
+        assertTrue(stat("ill_request_event", "n_mod_since_analyze") < notes, "the table's changes are still unanalyzed");
+        assertFalse(upkeep.analyzeWhereChanged().await().indefinitely().contains("ill_request_event"),
+                "a table just analyzed is analyzed again");
+        // the churning tables are never analyzed by the hub: a snapshot of their few live rows would plan scans of them
+        assertFalse(analyzed.contains("ill_lending_day") || analyzed.contains("ill_timer"), "analyzed " + analyzed);
     }
+
+    private long stat(String table, String column) {
+        return pool.preparedQuery("select " + column + " from pg_stat_user_tables where relname = $1 and schemaname = current_schema()")
+                .execute(Tuple.of(table)).await().indefinitely().iterator().next().getLong(0);
+    }
+
 }
