@@ -12,5 +12,7 @@ begin
 end
 $$;
 
-create trigger member_library_kept before delete or update of id on member_library
+create trigger member_library_not_deleted before delete on member_library
     for each row execute function member_library_kept();
+create trigger member_library_id_kept before update of id on member_library
+    for each row when (old.id is distinct from new.id) execute function member_library_kept();

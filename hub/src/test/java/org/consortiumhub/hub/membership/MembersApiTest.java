@@ -144,8 +144,8 @@ class MembersApiTest {
                         .await().indefinitely());
         assertEquals("23503", renumbered.getSqlState());
         asAdmin().get("/api/v1/members/{code}", code).then().statusCode(200).body("active", equalTo(true));
-        // Its other columns change as before.
-        assertEquals(1, pool.preparedQuery("update member_library set region = 'East' where code = $1")
+        // Its other columns change as before, also by a statement that sets the id to what it is.
+        assertEquals(1, pool.preparedQuery("update member_library set id = id, region = 'East' where code = $1")
                 .execute(Tuple.of(code)).await().indefinitely().rowCount());
     }
 }
