@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The CPU time the hub, PostgreSQL and this benchmark spent over a phase, read from Linux's {@code /proc}, and how much of
@@ -38,21 +40,18 @@ final class MachineCpu {
             long postgres = 0;
             long self = ProcessHandle.current().pid();
             long client = 0;
-            try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
-                for (Path p : all) {
-                    String[] stat = stat(p);
-                    if (stat == null) {
-                        continue;
-                    }
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    if (pid == self) {
-                        client = ticks(stat, false);
-                    } else if ("postgres".equals(stat[0])) {
-                        // the postmaster's children's times hold the backends that have ended
-                        postgres += ticks(stat, isPostmaster(p));
-                    } else if ("java".equals(stat[0]) && cmdline(p).contains("quarkus-run.jar")) {
-                        hub += ticks(stat, false);
-                    }
+            for (Path p : processes()) {
+                String[] stat = stat(p);
+                if (stat == null) {
+                    continue;
+                }
+                if (Long.parseLong(p.getFileName().toString()) == self) {
+                    client = ticks(stat, false);
+                } else if ("postgres".equals(stat[0])) {
+                    // the postmaster's children's times hold the backends that have ended
+                    postgres += ticks(stat, isPostmaster(stat));
+                } else if (isHub(p, stat)) {
+                    hub += ticks(stat, false);
                 }
             }
             return new Snapshot(true, total, idle, steal, hub, postgres, client);
@@ -66,10 +65,10 @@ final class MachineCpu {
      * hub is still compiling its code, and what it does meanwhile is not what it does once it has been running a while.
      */
     static long hubCompilerTicks() {
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path p : all) {
+        try {
+            for (Path p : processes()) {
                 String[] stat = stat(p);
-                if (stat != null && "java".equals(stat[0]) && cmdline(p).contains("quarkus-run.jar")) {
+                if (stat != null && isHub(p, stat)) {
                     long ticks = 0;
                     try (DirectoryStream<Path> threads = Files.newDirectoryStream(p.resolve("task"))) {
                         for (Path t : threads) {
@@ -82,15 +81,15 @@ final class MachineCpu {
                     return ticks;
                 }
             }
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return -1;
     }
 
     /** Percent of one CPU that {@code ticks} over {@code seconds} are. */
     static double percentOfOneCpu(long ticks, double seconds) {
-        return MS_PER_TICK * ticks / (10 * seconds);
+        return 100 * MS_PER_TICK * ticks / (1000 * seconds);
     }
 
     /**
@@ -131,8 +130,23 @@ final class MachineCpu {
         return withEndedChildren ? t + Long.parseLong(stat[14]) + Long.parseLong(stat[15]) : t;
     }
 
-    private static boolean isPostmaster(Path process) {
-        String[] parent = stat(PROC.resolve(stat(process)[2]));
+    /** The running processes' directories in {@code /proc}. */
+    private static List<Path> processes() throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
+            dirs.forEach(all::add);
+        }
+        return all;
+    }
+
+    /** The hub as the benchmark scripts start it: {@code java -jar .../quarkus-run.jar}. */
+    private static boolean isHub(Path process, String[] stat) {
+        return "java".equals(stat[0]) && cmdline(process).contains("quarkus-run.jar");
+    }
+
+    /** A PostgreSQL process whose parent is not one: the server's postmaster. */
+    private static boolean isPostmaster(String[] stat) {
+        String[] parent = stat(PROC.resolve(stat[2]));
         return parent == null || !"postgres".equals(parent[0]);
     }
 

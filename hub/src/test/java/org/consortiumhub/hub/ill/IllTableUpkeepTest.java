@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -54,7 +55,7 @@ class IllTableUpkeepTest {
 
     @Test
     void aGrowingTableChangedByATenthSinceItsLastAnalysisIsAnalyzedAndThenLeftAlone() {
-        IllFixtures.Setup setup = IllFixtures.setup(java.util.Map.of());
+        IllFixtures.Setup setup = IllFixtures.setup(Map.of());
         long request = IllFixtures.request(setup.borrower(), IllFixtures.loanOf(setup.clusterId(), "P-ANALYZE"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         upkeep.analyzeWhereChanged().await().indefinitely();
