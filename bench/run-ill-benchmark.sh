@@ -2,7 +2,7 @@
 # The ILL benchmark: starts a hub on the local PostgreSQL server (a fresh database), sets up member libraries with
 # staff, policies and a shared catalog, then runs whole loans from many clients at once. Prints ROTA, SETUP,
 # TRANSITIONS, SLOW (the seconds most transitions over 50 ms fell in), REQUESTS and LOAD lines.
-# Usage: bench/run-ill-benchmark.sh [members=8] [titles=50] [clients=16] [seconds=30] [warmup=10] [http=1.1|2] [rate=N]
+# Usage: bench/run-ill-benchmark.sh [members=8] [titles=50] [clients=16] [seconds=30] [warmup=10] [rate=N]
 # rate=N offers N transitions a second on a fixed schedule (an open loop; clients then defaults to 64) instead of
 # letting each client call again as soon as it is answered.
 # BENCH_CATALOG_TEMPLATE=<database> starts from a copy of that database (a large union catalog, e.g. the one the

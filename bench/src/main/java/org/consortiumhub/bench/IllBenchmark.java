@@ -52,8 +52,7 @@ import org.consortiumhub.ill.state.ServiceType;
  * Arguments are {@code name=value}: {@code hub} (http://localhost:8080), {@code password} (the admin's),
  * {@code members} (8), {@code titles} (50), {@code clients} (16), {@code seconds} (30), {@code warmup} (10: at least so
  * many seconds of loans run first and not counted, and on until the hub's JIT compilers are quiet, so the hub's code
- * is compiled before it is measured), {@code http} (1.1: one
- * connection per client; 2: one multiplexed connection for all), {@code rate} (none: closed loop; with it,
+ * is compiled before it is measured), {@code rate} (none: closed loop; with it,
  * {@code clients} defaults to 64).
  * {@code bench/run-ill-benchmark.sh} starts a hub and runs it.
  */
@@ -78,7 +77,7 @@ public final class IllBenchmark {
 
     public static void main(String[] args) throws Exception {
         new IllBenchmark(BenchOptions.parse(args,
-                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…] [warmup=…] [http=1.1|2] [rate=…]")).run();
+                "IllBenchmark password=<admin password> [hub=…] [members=…] [titles=…] [clients=…] [seconds=…] [warmup=…] [rate=…]")).run();
     }
 
     private int option(String name, int fallback) {
@@ -168,11 +167,9 @@ public final class IllBenchmark {
         int clients = option("clients", rate > 0 ? 64 : 16);
         int warmup = option("warmup", 10);
         // the same connections for the warm-up and the measured loans: opening 64 at once is not what is measured
-        boolean shared = "2".equals(options.get("http", "1.1"));
-        List<HttpClient> connections = new ArrayList<>();
+        List<StaffConnection> connections = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            connections.add(shared ? http
-                    : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
+            connections.add(new StaffConnection(hub));
         }
         if (warmup > 0) {
             warmUp(connections, warmup, rate, codes, staff, clusters);
@@ -211,7 +208,7 @@ public final class IllBenchmark {
      * staff would not notice it has been running. Where the compilers cannot be seen (no Linux {@code /proc}), the
      * warm-up lasts {@code seconds}.
      */
-    private void warmUp(List<HttpClient> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
+    private void warmUp(List<StaffConnection> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
             List<Long> clusters) throws InterruptedException {
         long started = System.nanoTime();
         long actions = 0;
@@ -242,10 +239,9 @@ public final class IllBenchmark {
 
     /**
      * One client per connection, each running whole loans for {@code seconds}. Each client has its own HTTP/1.1
-     * connection, as each library's staff (a browser, a script) would; {@code http=2} makes all share one multiplexed
-     * connection.
+     * connection, as each library's staff (a browser, a script) would.
      */
-    private Phase loans(List<HttpClient> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
+    private Phase loans(List<StaffConnection> connections, int seconds, int rate, List<String> codes, Map<String, String> staff,
             List<Long> clusters) throws InterruptedException {
         Pacer pacer = pacer(rate);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -256,7 +252,7 @@ public final class IllBenchmark {
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (HttpClient client : connections) {
+        for (StaffConnection client : connections) {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
@@ -374,6 +370,19 @@ public final class IllBenchmark {
 
     private String call(String method, String path, String auth, String body, int expected) {
         return call(http, method, path, auth, body, expected);
+    }
+
+    /** One staff call of the measured loans, on the client's own connection. */
+    private static String call(StaffConnection client, String method, String path, String auth, String body, int expected) {
+        try {
+            StaffConnection.Answer r = client.send(method, path, auth, body);
+            if (r.status() != expected) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + r.status() + " " + r.body());
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private String call(HttpClient client, String method, String path, String auth, String body, int expected) {

@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 
 import org.consortiumhub.hub.ill.IllFixtures.Library;
 import org.consortiumhub.hub.ill.IllFixtures.Setup;
+import org.consortiumhub.ill.request.IllRequests;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,9 @@ class IllRequestsTest {
 
     @Inject
     Pool db;
+
+    @Inject
+    IllRequests requests;
 
     static Setup setup() {
         return IllFixtures.setup(Map.of());
@@ -130,6 +134,50 @@ class IllRequestsTest {
                 java.time.OffsetDateTime.parse((String) timeline.get(5).get("at"))), timeline.toString());
     }
 
+    /** The action's answer, and the request as read right after it: the same, field for field. */
+    private static Response sameAsRead(Library reader, long id, Response answer) {
+        ok(answer);
+        assertEquals(ok(get(reader, id)).jsonPath().getMap(""), answer.jsonPath().getMap(""), answer.asString());
+        return answer;
+    }
+
+    @Test
+    void anActionOnARequestJustShownIsAnsweredWithoutReadingItBackAndTheAnswerIsWhatAReadGives() {
+        Setup s = setup();
+        long id = create(s.borrower(), loanOf(s.clusterId(), "P-SHOWN"));
+        long workedOut = requests.answersWorkedOut();
+
+        // the request as created was answered; each action on it is answered in turn: passed on to the next lender
+        // (two steps, two rota lines changed), will supply, ship (the rota's outcome, a due date)
+        Response passed = sameAsRead(s.borrower(), id, s.first().act(id, Map.of("action", "unfilled", "reason", "NotOnShelf",
+                "note", "missing")));
+        assertEquals(s.second().code(), passed.path("lenderCode"));
+        assertEquals(List.of("create", "send", "unfilled", "send"), passed.jsonPath().getList("timeline.action"));
+        assertEquals(workedOut + 1, requests.answersWorkedOut(), "the answer was worked out, not read");
+        sameAsRead(s.borrower(), id, s.second().act(id, Map.of("action", "willSupply", "note", "on its way")));
+        Response shipped = sameAsRead(s.borrower(), id, s.second().act(id, "ship"));
+        assertEquals("SUPPLIED", shipped.jsonPath().getString("rota.find { it.memberCode == '" + s.second().code()
+                + "' }.outcome"));
+        assertEquals(workedOut + 3, requests.answersWorkedOut());
+
+        // another replica changes the request meanwhile (a renewal it granted): the version moved on, so this
+        // replica's remembered request is not used, and the answer shows the other replica's change
+        LocalDate elsewhere = LocalDate.parse(shipped.path("dueDate")).plusDays(9);
+        db.preparedQuery("with u as (update ill_request set due_date = $2, version = version + 1, updated_at = now()"
+                + " where id = $1 returning id) insert into ill_request_event (request_id, at, actor, side, action,"
+                + " from_state, to_state, note) select id, now(), 'replica-b', 'SUPPLIER', 'grantRenewal', 'SHIPPED',"
+                + " 'SHIPPED', 'granted elsewhere' from u").execute(Tuple.of(id, elsewhere)).await().indefinitely();
+        Response received = sameAsRead(s.second(), id, s.borrower().act(id, "received"));
+        assertEquals(elsewhere.toString(), received.path("dueDate"));
+        assertEquals("granted elsewhere", received.jsonPath().getString("timeline.find { it.actor == 'replica-b' }.note"));
+        assertEquals(workedOut + 3, requests.answersWorkedOut(), "read, not worked out from the outdated request");
+
+        // and the request read then is worked from again
+        Response returned = sameAsRead(s.second(), id, s.borrower().act(id, "shipReturn"));
+        assertEquals("SHIPPED_RETURN", returned.path("state"));
+        assertEquals(workedOut + 4, requests.answersWorkedOut());
+    }
+
     @Test
     void aCopyRequestCarriesItsCitationAndCopyrightAndCompletesOnReceipt() {
         Setup s = setup();
@@ -168,7 +216,8 @@ class IllRequestsTest {
         assertEquals("Unfilled", rejected.path("isoStatus"));
         assertEquals(List.of("reRequest", "cancel"), rejected.path("requesterActions"));
 
-        Response again = ok(s.borrower().act(id, "reRequest"));
+        // a new rota round is read back, not worked out
+        Response again = sameAsRead(s.first(), id, s.borrower().act(id, "reRequest"));
         assertEquals("SENT", again.path("state"));
         assertEquals(s.first().code(), again.path("lenderCode"));
         List<Integer> rounds = again.jsonPath().getList("rota.round");

@@ -6,11 +6,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -117,6 +122,77 @@ public class IllRequests {
         boolean queued;
         private Uni<?> answer;
         private Uni<Void> commit;
+        /**
+         * The request as this replica last answered with it, at the version locked for the change (null: unknown). With
+         * the change's own steps it gives the answer, and the answer's read is not sent.
+         */
+        private RequestView before;
+        /** The request as the change left it, worked out from {@link #before} and the steps; null when not. */
+        private RequestView after;
+        /** The change's steps as the answer shows them: the audit lines written, and the rota's changed lines. */
+        private final List<RequestView.Event> events = new ArrayList<>();
+        private final Map<String, String> outcomes = new HashMap<>();
+        private final Map<String, OffsetDateTime> sent = new HashMap<>();
+        private OffsetDateTime updatedAt;
+        private boolean rotaRebuilt;
+
+        /** Starts from the request as last answered at the locked version (or null), so the answer need not be read. */
+        void startFrom(RequestView known) {
+            before = known;
+        }
+
+        /** The request row was updated at {@code at}, with this audit line; the answer shows both. */
+        void stepped(OffsetDateTime at, RequestView.Event event) {
+            updatedAt = at;
+            events.add(event);
+        }
+
+        void outcome(int round, String memberCode, String outcome) {
+            outcomes.put(round + " " + memberCode, outcome);
+        }
+
+        void sent(int round, String memberCode, OffsetDateTime at) {
+            sent.put(round + " " + memberCode, at);
+        }
+
+        void rotaRebuilt() {
+            rotaRebuilt = true;
+        }
+
+        /**
+         * The request after the change, from {@link #before} and the steps recorded, or null when it cannot be worked
+         * out (nothing remembered, a new rota round, a rota line not found): then it is read.
+         */
+        private RequestView derive(Locked next) {
+            if (before == null || rotaRebuilt || updatedAt == null) {
+                return null;
+            }
+            Set<String> lines = new HashSet<>(outcomes.keySet());
+            lines.addAll(sent.keySet());
+            List<RequestView.RotaLine> rota = new ArrayList<>(before.rota().size());
+            for (RequestView.RotaLine l : before.rota()) {
+                String line = l.round() + " " + l.memberCode();
+                if (lines.remove(line)) {
+                    l = new RequestView.RotaLine(l.round(), l.position(), l.memberCode(), l.explanation(),
+                            sent.getOrDefault(line, l.sentAt()), outcomes.getOrDefault(line, l.outcome()));
+                }
+                rota.add(l);
+            }
+            if (!lines.isEmpty()) {
+                return null;
+            }
+            List<RequestView.Event> timeline = new ArrayList<>(before.timeline());
+            timeline.addAll(events);
+            StateModel model = StateModel.of(next.type());
+            RequestView b = before;
+            return new RequestView(b.id(), b.serviceType(), b.clusterId(), b.title(), b.author(), b.format(), b.articleTitle(),
+                    b.articleAuthor(), b.volume(), b.issue(), b.pages(), b.year(), b.issn(), b.patronId(), b.patronName(),
+                    b.needBefore(), b.serviceLevel(), b.maxCost(), b.notes(), b.copyright(), b.copyrightPermission(),
+                    b.borrowerCode(), next.lenderCode(), next.state(), model.isoSupplierStatus(next.state()), next.dueDate(),
+                    b.duplicateOf(), b.createdAt(), b.createdBy(), updatedAt, next.version(),
+                    model.allowed(next.state(), Side.REQUESTER), model.allowed(next.state(), Side.SUPPLIER),
+                    List.copyOf(timeline), List.copyOf(rota));
+        }
 
         /** The answer's read, sent once with the last writes however often it is asked for. */
         <T> Uni<T> answer(Uni<T> read) {
@@ -139,14 +215,18 @@ public class IllRequests {
          * ISO 18626 messages), sent together, with the answer's read after them. PostgreSQL runs them in this order,
          * so the read sees the writes. When the batch is all there is, every statement is on its way at once and the
          * commit follows them; if one fails, PostgreSQL rolls the whole transaction back at the commit. Every answer
-         * is awaited before the connection is given back.
+         * is awaited before the connection is given back. The answer's read is left out when the request as the change
+         * left it ({@code next}, its last step) can be worked out instead ({@link #derive}).
          */
-        Uni<Void> last(SqlConnection conn, WriteBatch batch, List<Uni<Void>> more) {
+        Uni<Void> last(SqlConnection conn, WriteBatch batch, List<Uni<Void>> more, Locked next) {
             List<Uni<Void>> writes = new ArrayList<>();
             writes.add(batch.send(conn));
             writes.addAll(more);
             if (answer != null) {
-                writes.add(answer.replaceWithVoid());
+                after = derive(next);
+                if (after == null) {
+                    writes.add(answer.replaceWithVoid());
+                }
             }
             if (commit == null || !more.isEmpty()) {
                 return together(writes);
@@ -178,6 +258,17 @@ public class IllRequests {
     @ConfigProperty(name = "ill.time-zone", defaultValue = "UTC")
     ZoneId zone;
 
+    /** How many requests this replica remembers as last answered or shown (0: none; every answer is read). */
+    @ConfigProperty(name = "ill.remembered-requests", defaultValue = "10000")
+    int rememberedRequests;
+
+    private AnsweredRequests answered;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        answered = new AnsweredRequests(rememberedRequests);
+    }
+
     // ------------------------------------------------------------------------------------------------ create
 
     /** Creates the borrower's request, builds its rota and sends it to the first lender; returns its id. */
@@ -199,7 +290,8 @@ public class IllRequests {
      */
     public Uni<Outcome> createAndRead(String username, String borrowerCode, NewRequest req) {
         Change change = new Change();
-        return create(username, borrowerCode, req, null, change, this::read).map(v -> new Outcome(v, change.queued));
+        return create(username, borrowerCode, req, null, change, this::read).invoke(this::remember)
+                .map(v -> new Outcome(v, change.queued));
     }
 
     private <T> Uni<T> create(String username, String borrowerCode, NewRequest req, String peerRequestId, Change change,
@@ -410,8 +502,7 @@ public class IllRequests {
      */
     public Uni<Void> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
             Integer expectedVersion) {
-        return act(id, username, sides, actionName, note, reason, expectedVersion, new Change(),
-                (conn, ignored) -> Uni.createFrom().voidItem());
+        return act(id, username, sides, actionName, note, reason, expectedVersion, new Change(), false).replaceWithVoid();
     }
 
     /**
@@ -421,12 +512,13 @@ public class IllRequests {
     public Uni<Outcome> actAndRead(long id, String username, SideResolver sides, String actionName, String note,
             String reason, Integer expectedVersion) {
         Change change = new Change();
-        return act(id, username, sides, actionName, note, reason, expectedVersion, change, this::read)
+        return act(id, username, sides, actionName, note, reason, expectedVersion, change, true)
                 .map(v -> new Outcome(v, change.queued));
     }
 
-    private <T> Uni<T> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
-            Integer expectedVersion, Change change, BiFunction<SqlConnection, Long, Uni<T>> then) {
+    /** The action; with {@code answer}, answered with the request as it left it (else with null). */
+    private Uni<RequestView> act(long id, String username, SideResolver sides, String actionName, String note, String reason,
+            Integer expectedVersion, Change change, boolean answer) {
         if (actionName == null || actionName.isBlank()) {
             throw IllException.invalid("action", "is required");
         }
@@ -444,10 +536,21 @@ public class IllRequests {
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
         return rebuilt.flatMap(rota -> transaction(pool, change, conn -> lock(conn, id), (conn, r) -> {
-            Uni<T> answer = change.answer(then.apply(conn, id));
+            if (!answer) {
+                return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
+                        expectedVersion, rota, change).replaceWith((RequestView) null);
+            }
+            change.startFrom(answered.at(id, r.version()));
+            Uni<RequestView> read = change.answer(read(conn, id));
             return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
-                    expectedVersion, rota, change).flatMap(ignored -> answer);
-        }));
+                    expectedVersion, rota, change).flatMap(ignored -> change.after != null
+                            ? Uni.createFrom().item(change.after) : read);
+        })).invoke(view -> {
+            if (change.after != null) {
+                answered.workedOut();
+            }
+            remember(view);
+        });
     }
 
     /**
@@ -539,11 +642,12 @@ public class IllRequests {
     private Uni<Void> move(SqlConnection conn, Locked r, Transition t, String actor, Side side, String note, String reason,
             Rota rebuilt, Change change) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        OffsetDateTime at = now();
         WriteBatch batch = new WriteBatch();
         List<Uni<Void>> writes = new ArrayList<>();
         Locked next = switch (t.effect()) {
             case LENDER_DONE -> {
-                outcome(batch, r, switch (t.action()) {
+                outcome(batch, change, r, switch (t.action()) {
                     case UNFILLED -> "UNFILLED:" + reason;
                     case SKIP_LENDER -> "SKIPPED";
                     default -> "CONDITIONS_REJECTED";
@@ -552,6 +656,7 @@ public class IllRequests {
             }
             case REBUILD_ROTA -> {
                 insertRota(batch, r.id(), r.round() + 1, rebuilt, null);
+                change.rotaRebuilt();
                 yield r.withoutLender(t.to(), r.round() + 1);
             }
             case SET_DUE_DATE -> r.with(t.to(), today.plusDays(loanPeriod(r)), r.round());
@@ -560,20 +665,21 @@ public class IllRequests {
             case NONE, NEXT_LENDER -> r.with(t.to(), r.dueDate(), r.round());
         };
         switch (t.action()) {
-            case SHIP -> outcome(batch, r, "SUPPLIED");
-            case CONFIRM_CANCEL -> outcome(batch, r, "CANCELLED");
+            case SHIP -> outcome(batch, change, r, "SUPPLIED");
+            case CONFIRM_CANCEL -> outcome(batch, change, r, "CANCELLED");
             default -> {
             }
         }
         if (side == Side.REQUESTER && r.lenderPeer() && IsoOutbox.REQUESTER_ACTIONS.containsKey(t.action())) {
-            writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, now()));
+            writes.add(IsoOutbox.enqueueRequesterAction(conn, r.id(), r.lenderId(), t.action(), note, at));
             change.queued = true;
         }
-        update(batch, r, next, t.action() == IllAction.SHIP);
-        event(batch, r.id(), now(), actor, side, t.action().apiName(), r.state(), next.state(),
-                next.lenderId() != null ? next.lenderId() : r.lenderId(), note, reason);
+        update(batch, r, next, t.action() == IllAction.SHIP, at);
+        Locked lender = next.lenderId() != null ? next : r;
+        step(batch, change, r.id(), at, actor, side, t.action().apiName(), r.state(), next.state(), lender.lenderId(),
+                lender.lenderCode(), note, reason);
         if (side != Side.REQUESTER && r.borrowerPeer()) {
-            writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, now()));
+            writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), r.lenderCode(), next.dueDate(), note, at));
             change.queued = true;
         }
         if (next.state() == RequestState.SOURCING) {
@@ -581,7 +687,7 @@ public class IllRequests {
             return together(writes).flatMap(ignored -> source(conn, next, change));
         }
         timers(batch, next, null);
-        return change.last(conn, batch, writes);
+        return change.last(conn, batch, writes, next);
     }
 
     private static int loanPeriod(Locked r) {
@@ -640,6 +746,7 @@ public class IllRequests {
     private Uni<Void> sendOn(SqlConnection conn, Locked r, NextLender lender, WriteBatch batch, boolean markSent,
             Change change) {
         StateModel model = StateModel.of(r.type());
+        OffsetDateTime at = now();
         List<Uni<Void>> writes = new ArrayList<>();
         Transition t;
         Locked next;
@@ -650,7 +757,7 @@ public class IllRequests {
             note = "no lender left on the rota: review the request, re-request or cancel it";
             if (r.borrowerPeer()) {
                 writes.add(IsoOutbox.enqueueSupplierUpdate(conn, r.id(), t.action(), null, null, "no member could supply it",
-                        now()));
+                        at));
                 change.queued = true;
             }
         } else {
@@ -660,17 +767,19 @@ public class IllRequests {
             note = "sent to " + next.lenderCode();
             if (markSent) {
                 batch.add("update ill_rota_entry set sent_at = $4 where request_id = $1 and round = $2 and member_id = $3",
-                        r.id(), r.round(), next.lenderId(), now());
+                        r.id(), r.round(), next.lenderId(), at);
+                change.sent(r.round(), next.lenderCode(), at);
             }
             if (lender.iso18626Address() != null) {
-                writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.iso18626Address(), now()));
+                writes.add(IsoOutbox.enqueueRequest(conn, r.id(), next.lenderId(), lender.iso18626Address(), at));
                 change.queued = true;
             }
         }
-        update(batch, r, next, false);
-        event(batch, r.id(), now(), "hub", Side.SYSTEM, t.action().apiName(), r.state(), t.to(), next.lenderId(), note, null);
+        update(batch, r, next, false, at);
+        step(batch, change, r.id(), at, "hub", Side.SYSTEM, t.action().apiName(), r.state(), t.to(), next.lenderId(),
+                next.lenderCode(), note, null);
         timers(batch, next, lender);
-        return change.last(conn, batch, writes);
+        return change.last(conn, batch, writes, next);
     }
 
     /**
@@ -695,9 +804,10 @@ public class IllRequests {
                 requestId, kind, due.atOffset(ZoneOffset.UTC), lenderId);
     }
 
-    private static void outcome(WriteBatch batch, Locked r, String outcome) {
+    private static void outcome(WriteBatch batch, Change change, Locked r, String outcome) {
         batch.add("update ill_rota_entry set outcome = $4 where request_id = $1 and round = $2 and member_id = $3",
                 r.id(), r.round(), r.lenderId(), outcome);
+        change.outcome(r.round(), r.lenderCode(), outcome);
     }
 
     /**
@@ -705,10 +815,10 @@ public class IllRequests {
      * it was shipped, which the lending balance counts), and whether the lender's item is out on loan, which the rota
      * counts against the lender's limit.
      */
-    private void update(WriteBatch batch, Locked from, Locked next, boolean ships) {
+    private void update(WriteBatch batch, Locked from, Locked next, boolean ships, OffsetDateTime at) {
         batch.add("update ill_request set state = $2, lender_id = $3, due_date = $4, updated_at = $5,"
                 + " version = version + 1, shipped_at = case when $6 then $5 else shipped_at end where id = $1",
-                next.id(), next.state().name(), next.lenderId(), next.dueDate(), now(), ships);
+                next.id(), next.state().name(), next.lenderId(), next.dueDate(), at, ships);
         if (ships) {
             balance.shipped(batch, next.lenderId(), from.borrowerId());
         }
@@ -722,11 +832,13 @@ public class IllRequests {
         }
     }
 
-    private static WriteBatch event(WriteBatch batch, long requestId, OffsetDateTime at, String actor, Side side,
-            String action, RequestState from, RequestState to, Long lenderId, String note, String reason) {
-        return batch.add("insert into ill_request_event (request_id, at, actor, side, action, from_state, to_state,"
+    /** A step's audit line, written and kept for the answer ({@code lenderCode}: the code of {@code lenderId}). */
+    private static void step(WriteBatch batch, Change change, long requestId, OffsetDateTime at, String actor, Side side,
+            String action, RequestState from, RequestState to, Long lenderId, String lenderCode, String note, String reason) {
+        batch.add("insert into ill_request_event (request_id, at, actor, side, action, from_state, to_state,"
                 + " lender_id, note, reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 requestId, at, actor, side.name(), action, from == null ? null : from.name(), to.name(), lenderId, note, reason);
+        change.stepped(at, new RequestView.Event(at, actor, side.name(), action, from, to, lenderCode, note, reason));
     }
 
     // ------------------------------------------------------------------------------------------------ timers
@@ -796,7 +908,22 @@ public class IllRequests {
             + " where r.id = $1";
 
     public Uni<RequestView> get(long id) {
-        return read(pool, id);
+        return read(pool, id).invoke(this::remember);
+    }
+
+    /**
+     * How many actions this replica answered with the request worked out from the one it had last answered with or
+     * shown, instead of reading it back.
+     */
+    public long answersWorkedOut() {
+        return answered.answersWorkedOut();
+    }
+
+    /** Remembers a request as answered or shown once its change is committed (null: nothing to remember). */
+    private void remember(RequestView view) {
+        if (view != null) {
+            answered.remember(view);
+        }
     }
 
     private Uni<RequestView> read(SqlClient sql, long id) {
@@ -960,8 +1087,9 @@ public class IllRequests {
                 .map(IllAction::apiName).toList();
     }
 
+    /** Now, to the microsecond PostgreSQL keeps, so a time the hub writes is the time it reads back. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String trim(String s) {
