@@ -259,7 +259,7 @@ public class IllRequests {
     ZoneId zone;
 
     /** How many requests this replica remembers as last answered or shown (0: none; every answer is read). */
-    @ConfigProperty(name = "ill.remembered-requests", defaultValue = "10000")
+    @ConfigProperty(name = "ill.remembered-requests", defaultValue = "1000")
     int rememberedRequests;
 
     private AnsweredRequests answered;
