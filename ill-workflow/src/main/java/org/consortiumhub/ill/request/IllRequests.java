@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -264,7 +265,7 @@ public class IllRequests {
 
     private AnsweredRequests answered;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
         answered = new AnsweredRequests(rememberedRequests);
     }
