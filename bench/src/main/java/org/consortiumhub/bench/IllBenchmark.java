@@ -2,10 +2,6 @@ package org.consortiumhub.bench;
 
 import java.math.BigDecimal;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -64,7 +60,8 @@ public final class IllBenchmark {
     private static final Pattern CLUSTER = Pattern.compile("\"clusterId\":(\\d+)");
     private static final String STAFF_PASSWORD = "bench-staff-password";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The setup's connection, as the consortium's administrator and the members' adapters. */
+    private final StaffConnection setup;
     private final String hub;
     private final String admin;
     private final BenchOptions options;
@@ -72,6 +69,7 @@ public final class IllBenchmark {
     private IllBenchmark(BenchOptions options) {
         this.options = options;
         this.hub = options.get("hub", "http://localhost:8080");
+        this.setup = new StaffConnection(hub);
         this.admin = basic("admin", options.get("password"));
     }
 
@@ -106,12 +104,10 @@ public final class IllBenchmark {
             Matcher key = SECRET.matcher(call("POST", "/api/v1/members/" + code + "/api-keys", admin, "{\"label\":\"bench\"}", 201));
             key.find();
             String marc = catalog(run, titles);
-            HttpRequest ingest = HttpRequest.newBuilder(URI.create(hub + "/api/v1/catalog/records"))
-                    .header("Authorization", "Bearer " + key.group(1)).header("Content-Type", "application/marcxml+xml")
-                    .POST(HttpRequest.BodyPublishers.ofString(marc)).build();
-            HttpResponse<String> r = http.send(ingest, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("ingest: HTTP " + r.statusCode() + " " + r.body());
+            StaffConnection.Answer r = setup.send("POST", "/api/v1/catalog/records", "Bearer " + key.group(1),
+                    "application/marcxml+xml", marc);
+            if (r.status() != 200) {
+                throw new IllegalStateException("ingest: HTTP " + r.status() + " " + r.body());
             }
             codes.add(code);
         }
@@ -369,10 +365,10 @@ public final class IllBenchmark {
     }
 
     private String call(String method, String path, String auth, String body, int expected) {
-        return call(http, method, path, auth, body, expected);
+        return call(setup, method, path, auth, body, expected);
     }
 
-    /** One staff call of the measured loans, on the client's own connection. */
+    /** One call on a connection of the benchmark's, refused unless the hub answers with {@code expected}. */
     private static String call(StaffConnection client, String method, String path, String auth, String body, int expected) {
         try {
             StaffConnection.Answer r = client.send(method, path, auth, body);
@@ -382,28 +378,6 @@ public final class IllBenchmark {
             return r.body();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String call(HttpClient client, String method, String path, String auth, String body, int expected) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub + path)).header("Authorization", auth)
-                .timeout(Duration.ofSeconds(30));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
-            }
-            return r.body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

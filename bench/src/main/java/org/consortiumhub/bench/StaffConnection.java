@@ -47,6 +47,11 @@ final class StaffConnection implements Closeable {
 
     /** Sends one request ({@code body} JSON, or null for none) and reads its whole answer. */
     Answer send(String method, String path, String authorization, String body) throws IOException {
+        return send(method, path, authorization, "application/json", body);
+    }
+
+    /** Sends one request with a body of {@code contentType} (or none: null) and reads its whole answer. */
+    Answer send(String method, String path, String authorization, String contentType, String body) throws IOException {
         try {
             if (socket == null) {
                 open();
@@ -57,7 +62,7 @@ final class StaffConnection implements Closeable {
                     .append("Authorization: ").append(authorization).append("\r\n")
                     .append("Accept: application/json\r\n");
             if (body != null) {
-                head.append("Content-Type: application/json\r\n");
+                head.append("Content-Type: ").append(contentType).append("\r\n");
             }
             head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
