@@ -205,7 +205,9 @@ class Iso18626Test {
 
     @Test
     void anExternalBorrowerHearsOfTheLendersStepsInSupplyingAgencyMessages() throws Exception {
-        wiremock.register(post(urlEqualTo("/peer/iso")).willReturn(aResponse().withStatus(200)
+        // the peer answers slowly, so the shipping's message is written while the will-supply one is still on its way:
+        // it must not overtake it
+        wiremock.register(post(urlEqualTo("/peer/iso")).willReturn(aResponse().withStatus(200).withFixedDelay(400)
                 .withHeader("Content-Type", "application/xml").withBody(OK_CONFIRMATION)));
         Library external = library();
         Library lender = library();

@@ -178,11 +178,18 @@ public class IsoOutbox {
                 .select().first(BATCH).filter(sent -> sent).collect().asList().map(List::size);
     }
 
-    /** Sends one due message, if there is one. */
+    /**
+     * Sends one due message, if there is one. A request's messages go in the order they were written: one waits while an
+     * earlier message of its request is unsent, whether another delivery is sending it at this moment (it is locked, and
+     * skipped) or it waits to be tried again. Otherwise two deliveries at once could tell a peer "Loaned" before
+     * "WillSupply".
+     */
     public Uni<Boolean> deliverNext() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return pool.withTransaction(conn -> conn.preparedQuery("select id, address, body, attempts from ill_iso_outbox"
-                + " where sent_at is null and next_attempt_at <= $1 order by id limit 1 for update skip locked")
+        return pool.withTransaction(conn -> conn.preparedQuery("select o.id, o.address, o.body, o.attempts from ill_iso_outbox o"
+                + " where o.sent_at is null and o.next_attempt_at <= $1 and not exists (select 1 from ill_iso_outbox e"
+                + "   where e.request_id = o.request_id and e.sent_at is null and e.id < o.id)"
+                + " order by o.id limit 1 for update of o skip locked")
                 .execute(Tuple.of(now))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
