@@ -142,6 +142,95 @@ public class CatalogIngestTest {
     }
 
     @Test
+    void aBatchThatWaitedWhileAnotherChangedItsRecordsTakesBackTheKeysItWroteEarly() throws Exception {
+        String member = createMember();
+        String key = createApiKey(member);
+        assertEquals(200, post(key, marcXml("kept-1", "9780306406157", "Waiting in line", "Poe, Ada", "2012", "120 p."),
+                "application/marcxml+xml").statusCode());
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var lockHolder = pool.getConnection().await().indefinitely();
+        try {
+            // Both batches are classified against the same stored version of kept-1 and write their new record's keys,
+            // then wait for the catalog lock. The one that gets it second finds kept-1 changed and classifies again.
+            lockHolder.preparedQuery("select pg_advisory_lock($1)").execute(Tuple.of(CatalogIngest.CATALOG_WRITE_LOCK))
+                    .await().indefinitely();
+            List<java.util.concurrent.Future<ExtractableResponse<Response>>> sent = new java.util.ArrayList<>();
+            for (String suffix : List.of("a", "b")) {
+                byte[] batch = collection(List.of(
+                        record("kept-1", "9780306406157", "Waiting in line, version " + suffix, "Poe, Ada", "2012", "120 p."),
+                        record("new-" + suffix, "9781566199094", "Arriving " + suffix, "Poe, Ada", "2013", "80 p.")));
+                sent.add(senders.submit(() -> post(key, batch, "application/marcxml+xml")));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("select count(*) as n from pg_locks"
+                    + " where locktype = 'advisory' and not granted").get(0).getLong("n") == 2);
+            lockHolder.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(CatalogIngest.CATALOG_WRITE_LOCK))
+                    .await().indefinitely();
+            for (var f : sent) {
+                assertEquals(200, f.get().statusCode(), f.get().asString());
+                assertEquals(1, (int) f.get().path("created"), f.get().asString());
+                assertEquals(1, (int) f.get().path("updated"), f.get().asString());
+            }
+        } finally {
+            lockHolder.close().await().indefinitely();
+            senders.shutdown();
+        }
+        assertEquals(0L, rows("select count(*) as n from catalog_match_key k"
+                + " where not exists (select 1 from catalog_record r where r.id = k.record_id)").get(0).getLong("n"),
+                "every match key belongs to a stored record");
+        List<Row> stored = rows("select r.local_id, (select array_agg(k.key order by k.key) from catalog_match_key k"
+                + " where k.record_id = r.id) as indexed, (select array_agg(x order by x) from unnest(r.match_keys) x) as own"
+                + " from catalog_record r join member_library m on m.id = r.member_id where m.code = $1 order by r.local_id",
+                member);
+        assertEquals(List.of("kept-1", "new-a", "new-b"), stored.stream().map(r -> r.getString("local_id")).toList());
+        for (Row r : stored) {
+            assertEquals(java.util.Arrays.asList(r.getArrayOfLongs("own")), java.util.Arrays.asList(r.getArrayOfLongs("indexed")),
+                    r.getString("local_id") + "'s match keys are exactly those of its stored version");
+        }
+    }
+
+    @Test
+    void aKeyHeldByAsManyRecordsAsAllowedStillMatchesAndOneMoreMakesItAStopKey() {
+        // 499 different books carrying one ISBN (a misused identifier); each later copy of the first two carries it too.
+        String member = createMember();
+        String key = createApiKey(member);
+        String isbn = "9783161484100";
+        List<String> books = new java.util.ArrayList<>();
+        for (int i = 0; i < 499; i++) {
+            books.add(record("misused-" + i, isbn, made(i) + " " + made(i * 31 + 7) + " " + made(i * 17 + 3),
+                    "Author " + made(i), "2001", "300 p."));
+        }
+        var report = post(key, collection(books), "application/marcxml+xml");
+        assertEquals(499, (int) report.path("created"), report.asString());
+        String other = createApiKey(createMember());
+        // The 500th holder: the key is still evidence, and the copy joins the first book though another cataloguer
+        // gave it another author heading.
+        var copyOfFirst = post(other, marcXml("copy-0", isbn, made(0) + " " + made(7) + " " + made(3), "Someone, Else",
+                "2001", "300 p."), "application/marcxml+xml");
+        assertEquals(clusterOf(member, "misused-0"), (int) copyOfFirst.path("records[0].clusterId"), copyOfFirst.asString());
+        // The 501st: too many records hold the key for it to say anything.
+        var copyOfSecond = post(other, marcXml("copy-1", isbn, made(1) + " " + made(38) + " " + made(20), "Someone, Else",
+                "2001", "300 p."), "application/marcxml+xml");
+        assertTrue(clusterOf(member, "misused-1") != (int) copyOfSecond.path("records[0].clusterId"), copyOfSecond.asString());
+    }
+
+    /** A made-up word for {@code n}, so that titles built from them share no words by accident. */
+    private static String made(int n) {
+        String consonants = "bdfgklmnprstvz";
+        String vowels = "aeiou";
+        StringBuilder word = new StringBuilder();
+        int v = n + 1;
+        do {
+            word.append(consonants.charAt(v % consonants.length())).append(vowels.charAt((v / consonants.length()) % vowels.length()));
+            v /= consonants.length() * vowels.length();
+        } while (v > 0);
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1) + "n";
+    }
+
+    private int clusterOf(String member, String localId) {
+        return asAdmin().get("/api/v1/catalog/records/{m}/{id}", member, localId).then().statusCode(200).extract().path("clusterId");
+    }
+
+    @Test
     void theCatalogTablesAreAnalysedAsTheCatalogGrows() {
         long analysesBefore = statistics.analyses();
         java.time.OffsetDateTime before = rows("select now() as t").get(0).getOffsetDateTime("t");
@@ -444,8 +533,17 @@ public class CatalogIngestTest {
 
     /** A small MARCXML record of one book, written as a member would send it. */
     public static byte[] marcXml(String localId, String isbn, String title, String author, String year, String extent) {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
+        return collection(List.of(record(localId, isbn, title, author, year, extent)));
+    }
+
+    /** MARCXML records as one batch. */
+    static byte[] collection(List<String> records) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><collection xmlns=\"http://www.loc.gov/MARC21/slim\">"
+                + String.join("", records) + "</collection>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String record(String localId, String isbn, String title, String author, String year, String extent) {
+        return "<record>"
                 + "<leader>00000nam a2200000 i 4500</leader>"
                 + "<controlfield tag=\"001\">" + localId + "</controlfield>"
                 + "<controlfield tag=\"008\">240101s" + year + "    enk           000 1 eng d</controlfield>"
@@ -458,7 +556,6 @@ public class CatalogIngestTest {
                 + "<datafield tag=\"300\" ind1=\" \" ind2=\" \"><subfield code=\"a\">" + extent + "</subfield></datafield>"
                 + "<datafield tag=\"852\" ind1=\" \" ind2=\" \"><subfield code=\"b\">Main stacks</subfield>"
                 + "<subfield code=\"h\">PR4034 .P7</subfield></datafield>"
-                + "</record></collection>";
-        return xml.getBytes(StandardCharsets.UTF_8);
+                + "</record>";
     }
 }

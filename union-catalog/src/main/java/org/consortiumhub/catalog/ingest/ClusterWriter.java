@@ -1,6 +1,7 @@
 package org.consortiumhub.catalog.ingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ final class ClusterWriter {
                         deleteRecords(conn, changes),
                         updateRecords(conn, changes.updates, clusterOf),
                         insertRecords(conn, member, changes.creates, clusterOf),
-                        insertKeys(conn, changes.upserts()),
+                        insertKeys(conn, changes.keysToWriteUnderLock()),
                         moveRecords(conn, changes, neighbours, clusterOf),
                         retireClusters(conn, plan),
                         rows.upsert(conn),
@@ -93,9 +94,14 @@ final class ClusterWriter {
     }
 
     private static Uni<Void> removeOldKeys(SqlConnection conn, Changes changes) {
+        return deleteKeys(conn, changes.stored.values());
+    }
+
+    /** Deletes the match keys of these records (each with its keys). */
+    static Uni<Void> deleteKeys(SqlConnection conn, Collection<StoredRow> rows) {
         List<Long> keys = new ArrayList<>();
         List<Long> records = new ArrayList<>();
-        for (StoredRow s : changes.stored.values()) {
+        for (StoredRow s : rows) {
             for (long k : s.keys()) {
                 keys.add(k);
                 records.add(s.id());
@@ -189,7 +195,7 @@ final class ClusterWriter {
                 lendable, holdings, localId, subjects));
     }
 
-    private static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
+    static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
         List<Long> keys = new ArrayList<>();
         List<Long> records = new ArrayList<>();
         for (Upsert u : upserts) {
