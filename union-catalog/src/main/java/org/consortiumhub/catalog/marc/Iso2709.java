@@ -130,10 +130,15 @@ public final class Iso2709 {
     }
 
     private static String checkedTag(String tag) {
-        if (tag == null || tag.length() != 3 || !tag.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+        if (tag == null || tag.length() != 3 || !printableAscii(tag.charAt(0)) || !printableAscii(tag.charAt(1))
+                || !printableAscii(tag.charAt(2))) {
             throw new IllegalArgumentException("'" + tag + "' is not a MARC tag");
         }
         return tag;
+    }
+
+    private static boolean printableAscii(char c) {
+        return c > ' ' && c < 0x7F;
     }
 
     private static byte checkedAscii(char c, String what, String tag) {

@@ -53,6 +53,20 @@ class InMemoryUnionCatalogTest {
         assertEquals("formats differ: BOOK / EBOOK", plan.decisions().get(0).reason());
     }
 
+    @Test
+    void eachDecisionSaysWhyWithTheTitleSimilarityToTwoDecimals() {
+        catalog.load("A", List.of(book("a1", "020   $a0199535566", "245 10$aPride and prejudice")));
+        ClusterPlan joined = catalog.load("B", List.of(book("b1", "020   $a9780199535569", "245 10$aPride and prejudice")));
+        assertEquals("same ISBN; title similarity 1.00", joined.decisions().get(0).reason());
+        ClusterPlan apart = catalog.load("C", List.of(book("c1", "020   $a0199535566", "245 10$aSense and sensibility")));
+        List<String> refused = apart.decisions().stream().filter(d -> !d.accepted()).map(MatchDecision::reason).toList();
+        assertEquals(2, refused.size(), apart.decisions().toString());
+        refused.forEach(reason -> assertTrue(reason.matches("titles differ: similarity 0\\.\\d\\d below 0\\.70"), reason));
+        assertEquals("0.07", MatchVerifier.twoDecimals(0.0749));
+        assertEquals("0.50", MatchVerifier.twoDecimals(0.5));
+        assertEquals("1.00", MatchVerifier.twoDecimals(0.999));
+    }
+
     /**
      * Seventy different publications with the two most generic titles of government and institutional
      * collections: annual reports of different bodies and years, and hearings of one committee that differ only
