@@ -132,10 +132,14 @@ public class IllRequests {
         private RequestView after;
         /** The change's steps as the answer shows them: the audit lines written, and the rota's changed lines. */
         private final List<RequestView.Event> events = new ArrayList<>();
-        private final Map<String, String> outcomes = new HashMap<>();
-        private final Map<String, OffsetDateTime> sent = new HashMap<>();
+        private final Map<RotaLineKey, String> outcomes = new HashMap<>();
+        private final Map<RotaLineKey, OffsetDateTime> sent = new HashMap<>();
         private OffsetDateTime updatedAt;
         private boolean rotaRebuilt;
+
+        /** A line of the rota: the lender's place in one round. */
+        private record RotaLineKey(int round, String memberCode) {
+        }
 
         /** Starts from the request as last answered at the locked version (or null), so the answer need not be read. */
         void startFrom(RequestView known) {
@@ -149,11 +153,11 @@ public class IllRequests {
         }
 
         void outcome(int round, String memberCode, String outcome) {
-            outcomes.put(round + " " + memberCode, outcome);
+            outcomes.put(new RotaLineKey(round, memberCode), outcome);
         }
 
         void sent(int round, String memberCode, OffsetDateTime at) {
-            sent.put(round + " " + memberCode, at);
+            sent.put(new RotaLineKey(round, memberCode), at);
         }
 
         void rotaRebuilt() {
@@ -168,11 +172,11 @@ public class IllRequests {
             if (before == null || rotaRebuilt || updatedAt == null) {
                 return null;
             }
-            Set<String> lines = new HashSet<>(outcomes.keySet());
+            Set<RotaLineKey> lines = new HashSet<>(outcomes.keySet());
             lines.addAll(sent.keySet());
             List<RequestView.RotaLine> rota = new ArrayList<>(before.rota().size());
             for (RequestView.RotaLine l : before.rota()) {
-                String line = l.round() + " " + l.memberCode();
+                RotaLineKey line = new RotaLineKey(l.round(), l.memberCode());
                 if (lines.remove(line)) {
                     l = new RequestView.RotaLine(l.round(), l.position(), l.memberCode(), l.explanation(),
                             sent.getOrDefault(line, l.sentAt()), outcomes.getOrDefault(line, l.outcome()));

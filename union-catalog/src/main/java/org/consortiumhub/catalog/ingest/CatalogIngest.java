@@ -181,14 +181,13 @@ public class CatalogIngest {
         if (!changes.createKeysWritten) {
             return Uni.createFrom().voidItem();
         }
-        return ClusterWriter.deleteKeys(conn, changes.creates.stream().map(u -> new StoredRow(u.id, u.record.localId(), 0, 0,
-                u.keys)).toList());
+        return ClusterWriter.deleteKeys(conn, ClusterWriter.KeyRows.of(changes.creates));
     }
 
     /**
      * What the batch learns as it takes the catalog lock: whether the stored versions it was classified against are
-     * still current, the ids of the records it creates, ids for the clusters it may create, and how many records hold
-     * each match key of the batch ({@code countedKeys}).
+     * still current, the ids of the records it creates (unless they were taken before the lock), ids for the clusters
+     * it may create, and how many records hold each match key of the batch ({@code countedKeys}).
      */
     private record Locked(boolean current, long[] recordIds, long[] clusterIds, Set<Long> countedKeys,
             Map<Long, Integer> keyCounts) {

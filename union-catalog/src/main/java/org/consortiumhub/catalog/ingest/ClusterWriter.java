@@ -1,7 +1,6 @@
 package org.consortiumhub.catalog.ingest;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import org.consortiumhub.catalog.cluster.ClusterPlan;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Changes;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Member;
 import org.consortiumhub.catalog.ingest.CatalogIngest.NeighbourRow;
-import org.consortiumhub.catalog.ingest.CatalogIngest.StoredRow;
 import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
 import org.consortiumhub.catalog.match.ManifestationProfile;
 import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
@@ -94,23 +92,38 @@ final class ClusterWriter {
     }
 
     private static Uni<Void> removeOldKeys(SqlConnection conn, Changes changes) {
-        return deleteKeys(conn, changes.stored.values());
+        KeyRows rows = new KeyRows();
+        changes.stored.values().forEach(s -> rows.add(s.id(), s.keys()));
+        return deleteKeys(conn, rows);
     }
 
-    /** Deletes the match keys of these records (each with its keys). */
-    static Uni<Void> deleteKeys(SqlConnection conn, Collection<StoredRow> rows) {
-        List<Long> keys = new ArrayList<>();
-        List<Long> records = new ArrayList<>();
-        for (StoredRow s : rows) {
-            for (long k : s.keys()) {
+    /** Match key rows, (key, record) pairs, as the two arrays the statements unnest. */
+    static final class KeyRows {
+        private final List<Long> keys = new ArrayList<>();
+        private final List<Long> records = new ArrayList<>();
+
+        static KeyRows of(List<Upsert> upserts) {
+            KeyRows rows = new KeyRows();
+            upserts.forEach(u -> rows.add(u.id, u.keys));
+            return rows;
+        }
+
+        void add(long record, long[] recordKeys) {
+            for (long k : recordKeys) {
                 keys.add(k);
-                records.add(s.id());
+                records.add(record);
             }
         }
-        return keys.isEmpty() ? Uni.createFrom().voidItem()
+
+        Tuple columns() {
+            return Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new));
+        }
+    }
+
+    static Uni<Void> deleteKeys(SqlConnection conn, KeyRows rows) {
+        return rows.keys.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery("delete from catalog_match_key k using unnest($1::bigint[], $2::bigint[]) as d(key, rec)"
-                        + " where k.key = d.key and k.record_id = d.rec")
-                        .execute(Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new))).replaceWithVoid();
+                        + " where k.key = d.key and k.record_id = d.rec").execute(rows.columns()).replaceWithVoid();
     }
 
     private static Uni<Void> deleteRecords(SqlConnection conn, Changes changes) {
@@ -196,20 +209,10 @@ final class ClusterWriter {
     }
 
     static Uni<Void> insertKeys(SqlConnection conn, List<Upsert> upserts) {
-        List<Long> keys = new ArrayList<>();
-        List<Long> records = new ArrayList<>();
-        for (Upsert u : upserts) {
-            for (long k : u.keys) {
-                keys.add(k);
-                records.add(u.id);
-            }
-        }
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return conn.preparedQuery("insert into catalog_match_key (key, record_id) select * from unnest($1::bigint[], $2::bigint[])"
-                + " on conflict do nothing")
-                .execute(Tuple.of(keys.toArray(Long[]::new), records.toArray(Long[]::new))).replaceWithVoid();
+        KeyRows rows = KeyRows.of(upserts);
+        return rows.keys.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("insert into catalog_match_key (key, record_id) select * from unnest($1::bigint[], $2::bigint[])"
+                        + " on conflict do nothing").execute(rows.columns()).replaceWithVoid();
     }
 
     /** Stored records the batch did not send, but whose cluster the batch merged or split. */
