@@ -187,9 +187,14 @@ final class ClusterGraph {
         return false;
     }
 
-    /** One number per pair of records, spread so that hash maps keep it in distinct buckets. */
+    /**
+     * One number per pair of records. Multiplied by an odd constant (a one-to-one mapping), so that its bits are spread:
+     * {@code i * n + j} itself left many pairs in one bucket of the verdicts' hash map whenever n had a large power of
+     * two as a factor.
+     */
     private long pair(int i, int j) {
-        return i < j ? (long) i * nodes.length + j : (long) j * nodes.length + i;
+        long ordered = i < j ? (long) i * nodes.length + j : (long) j * nodes.length + i;
+        return ordered * 0x9E3779B97F4A7C15L;
     }
 
     /** The records of the component with this root (made on first use: most records stay alone). */

@@ -1,10 +1,12 @@
 package org.consortiumhub.catalog.ingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,24 +72,29 @@ final class ClusterWriter {
             plan.clusterOfRecord().forEach((record, cluster) -> clusterOf.put(record, real.getOrDefault(cluster, cluster)));
             Map<Long, Long> displayOf = new HashMap<>();
             plan.displayRecordOfCluster().forEach((cluster, record) -> displayOf.put(real.getOrDefault(cluster, cluster), record));
-            return ClusterRows.build(conn, member, changes, neighbours, clusterOf, displayOf).flatMap(rows -> {
-                // Sent together, each statement on its own: the connection runs them in this order without waiting for
-                // each answer in between (the catalog lock is held meanwhile). The first that fails fails the batch.
-                AtomicReference<WrittenChanges> numbered = new AtomicReference<>();
-                List<Uni<Void>> writes = new ArrayList<>(List.of(
-                        removeOldKeys(conn, changes),
-                        deleteRecords(conn, changes),
-                        updateRecords(conn, changes.updates, clusterOf),
-                        insertRecords(conn, member, changes.creates, clusterOf),
-                        insertKeys(conn, changes.keysToWriteUnderLock()),
-                        moveRecords(conn, changes, neighbours, clusterOf),
-                        retireClusters(conn, plan),
-                        rows.upsert(conn),
-                        recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), rows.docs()).invoke(numbered::set)
-                                .replaceWithVoid()));
-                writes.addAll(recordMerges(conn, plan.mergedInto(), real));
-                return Uni.join().all(writes).andFailFast().map(done -> new Written(clusterOf, numbered.get()));
-            });
+            // Sent together, each statement on its own: the connection runs them in this order without waiting for each
+            // answer in between (the catalog lock is held meanwhile), and the first that fails fails the batch. The
+            // records' statements go first, so that PostgreSQL runs them while the clusters' rows are being built.
+            List<Uni<Void>> recordWrites = new ArrayList<>(List.of(
+                    removeOldKeys(conn, changes),
+                    deleteRecords(conn, changes),
+                    updateRecords(conn, changes.updates, clusterOf),
+                    insertRecords(conn, member, changes.creates, clusterOf),
+                    insertKeys(conn, changes.keysToWriteUnderLock()),
+                    moveRecords(conn, changes, neighbours, clusterOf),
+                    retireClusters(conn, plan)));
+            recordWrites.addAll(recordMerges(conn, plan.mergedInto(), real));
+            Uni<Void> records = Uni.join().all(recordWrites).andFailFast().replaceWithVoid();
+            Uni<WrittenChanges> clusters = ClusterRows.build(conn, member, changes, neighbours, clusterOf, displayOf)
+                    .flatMap(rows -> {
+                        AtomicReference<WrittenChanges> numbered = new AtomicReference<>();
+                        return Uni.join().all(rows.upsert(conn),
+                                recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), rows.docs())
+                                        .invoke(numbered::set).replaceWithVoid())
+                                .andFailFast().map(done -> numbered.get());
+                    });
+            return Uni.combine().all().unis(records, clusters).asTuple()
+                    .map(done -> new Written(clusterOf, done.getItem2()));
         });
     }
 
@@ -440,9 +447,9 @@ final class ClusterWriter {
                         .distinct().collect(Collectors.joining(",", "{", "}"));
                 SearchTerms terms = SearchTerms.of(display, records);
                 search[i] = terms.vector();
-                docs.put(id[i], ClusterDoc.of(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
+                docs.put(id[i], new ClusterDoc(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
                         language[i], count[i], holdings[i], List.copyOf(perMember.keySet()),
-                        records.stream().anyMatch(p -> p.lendable() > 0), terms.weights()));
+                        records.stream().anyMatch(p -> p.lendable() > 0), terms.display(), terms.identifiers()));
                 i++;
             }
             return new Built(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
@@ -450,29 +457,37 @@ final class ClusterWriter {
         }
 
         /**
-         * The cluster's search terms: title words weigh most (A), then author (B), subjects (C) and the identifiers of
-         * every record of the cluster (D). Each term keeps its heaviest weight.
+         * The cluster's search terms: the words of its display record, title words weighing most (A), then author (B)
+         * and subjects (C), and the words of the identifiers of every record of the cluster that are not among them (D).
          */
-        record SearchTerms(Map<String, Character> weights) {
+        record SearchTerms(Map<String, Character> display, Collection<String> identifiers) {
 
             static SearchTerms of(Part display, List<Part> records) {
-                Map<String, Character> weights = new LinkedHashMap<>(display.displayTerms());
+                Map<String, Character> shown = display.displayTerms();
+                Set<String> identifiers = new LinkedHashSet<>();
                 for (Part p : records) {
-                    p.identifierTerms().forEach(t -> weights.putIfAbsent(t, 'D'));
+                    for (String term : p.identifierTerms()) {
+                        if (!shown.containsKey(term)) {
+                            identifiers.add(term);
+                        }
+                    }
                 }
-                return new SearchTerms(weights);
+                return new SearchTerms(shown, identifiers);
             }
 
             /** As a tsvector literal, for the clusters table. */
             String vector() {
                 StringBuilder literal = new StringBuilder();
-                weights.forEach((token, weight) -> {
-                    if (literal.length() > 0) {
-                        literal.append(' ');
-                    }
-                    literal.append('\'').append(token).append("':1").append(weight);
-                });
+                display.forEach((token, weight) -> lexeme(literal, token, weight));
+                identifiers.forEach(token -> lexeme(literal, token, 'D'));
                 return literal.toString();
+            }
+
+            private static void lexeme(StringBuilder literal, String token, char weight) {
+                if (literal.length() > 0) {
+                    literal.append(' ');
+                }
+                literal.append('\'').append(token).append("':1").append(weight);
             }
         }
     }

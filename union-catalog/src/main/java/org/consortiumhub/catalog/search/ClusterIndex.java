@@ -66,25 +66,14 @@ import io.vertx.core.json.JsonArray;
  */
 public final class ClusterIndex implements AutoCloseable {
 
-    /** What the index keeps of a cluster. Terms are space-separated folded tokens per weight class. */
+    /**
+     * What the index keeps of a cluster. {@code displayTerms} are the folded words of its display record with their
+     * weights, as the clusters' search vectors weigh them: A the title, B the author, C the subjects; {@code
+     * identifierTerms} the words of its records' identifiers that are not among them (weight D).
+     */
     public record ClusterDoc(long id, String title, String author, Integer year, String format, String language,
-            int recordCount, String holdingsJson, List<String> members, boolean lendable, String titleTerms,
-            String authorTerms, String subjectTerms, String identifierTerms) {
-
-        /**
-         * A cluster's document from each of its terms' weight: A for the title, B the author, C the subjects, D the
-         * identifiers (as the clusters' search vectors weigh them).
-         */
-        public static ClusterDoc of(long id, String title, String author, Integer year, String format, String language,
-                int recordCount, String holdingsJson, List<String> members, boolean lendable, Map<String, Character> weights) {
-            StringBuilder[] terms = { new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder() };
-            weights.forEach((term, weight) -> {
-                StringBuilder b = terms[weight - 'A'];
-                b.append(b.length() == 0 ? "" : " ").append(term);
-            });
-            return new ClusterDoc(id, title, author, year, format, language, recordCount, holdingsJson, members, lendable,
-                    terms[0].toString(), terms[1].toString(), terms[2].toString(), terms[3].toString());
-        }
+            int recordCount, String holdingsJson, List<String> members, boolean lendable,
+            Map<String, Character> displayTerms, Collection<String> identifierTerms) {
     }
 
     private static final String SEQ = "seq";
@@ -166,16 +155,12 @@ public final class ClusterIndex implements AutoCloseable {
         }
     }
 
-    /** The folded tokens, each once, as exact terms: they need no analysis, and a prefix query works on them. */
-    private static void terms(Document d, String field, String tokens) {
-        if (tokens == null || tokens.isBlank()) {
-            return;
-        }
-        for (String token : new java.util.LinkedHashSet<>(List.of(tokens.split(" ")))) {
-            if (!token.isEmpty()) {
-                d.add(new StringField(field, token, Field.Store.NO));
-            }
-        }
+    private static final String[] TERM_FIELDS = { "t", "a", "s", "i" };
+
+    /** The folded words as exact terms: they need no analysis, and a prefix query works on them. */
+    private static void terms(Document d, ClusterDoc c) {
+        c.displayTerms().forEach((term, weight) -> d.add(new StringField(TERM_FIELDS[weight - 'A'], term, Field.Store.NO)));
+        c.identifierTerms().forEach(term -> d.add(new StringField("i", term, Field.Store.NO)));
     }
 
     private static Document document(ClusterDoc c) {
@@ -183,10 +168,7 @@ public final class ClusterIndex implements AutoCloseable {
         d.add(new StringField("key", Long.toString(c.id()), Field.Store.NO));
         d.add(new LongField("id", c.id(), Field.Store.YES));
         d.add(new NumericDocValuesField("rc", c.recordCount()));
-        terms(d, "t", c.titleTerms());
-        terms(d, "a", c.authorTerms());
-        terms(d, "s", c.subjectTerms());
-        terms(d, "i", c.identifierTerms());
+        terms(d, c);
         d.add(new StringField("format", c.format(), Field.Store.NO));
         d.add(new SortedDocValuesField("format", new BytesRef(c.format())));
         if (c.language() != null) {

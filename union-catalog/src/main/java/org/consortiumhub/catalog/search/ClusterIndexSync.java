@@ -259,18 +259,24 @@ public class ClusterIndexSync {
     }
 
     static ClusterDoc doc(Row r) {
-        Map<String, Character> weights = new LinkedHashMap<>();
+        Map<String, Character> display = new LinkedHashMap<>();
+        List<String> identifiers = new ArrayList<>();
         Matcher m = LEXEME.matcher(r.getString("search"));
         while (m.find()) {
-            weights.put(m.group(1).replace("''", "'"), m.group(2) == null ? 'D' : m.group(2).charAt(0));
+            String term = m.group(1).replace("''", "'");
+            if (m.group(2) == null || m.group(2).charAt(0) == 'D') {
+                identifiers.add(term);
+            } else {
+                display.put(term, m.group(2).charAt(0));
+            }
         }
         String holdings = r.getString("holdings");
         List<String> members = SearchPage.MemberHolding.listOf(new JsonArray(holdings)).stream()
                 .map(SearchPage.MemberHolding::memberCode).toList();
         Short year = r.getShort("pub_year");
-        return ClusterDoc.of(r.getLong("id"), r.getString("title"), r.getString("author"), year == null ? null : year.intValue(),
-                r.getString("format"), r.getString("language"), r.getInteger("record_count"), holdings, members,
-                r.getBoolean("lendable"), weights);
+        return new ClusterDoc(r.getLong("id"), r.getString("title"), r.getString("author"),
+                year == null ? null : year.intValue(), r.getString("format"), r.getString("language"),
+                r.getInteger("record_count"), holdings, members, r.getBoolean("lendable"), display, identifiers);
     }
 
     private static List<Row> rows(Iterable<Row> result) {
