@@ -15,9 +15,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Keeps the ILL tables' statistics current and vacuums the tables whose rows come and go all day: answer and
  * due-date timers, loans out, the lending balance's lines and the ISO 18626 outbox. Each of them holds a few hundred
  * live rows but sees thousands of inserts and deletes a minute when staff are busy; every deleted row stays in its
- * table and indexes until a vacuum, and each rota, timer claim and loan count reads past it. PostgreSQL's autovacuum, where it is on, wakes once a minute by default and
- * waits for a fifth of a table to be dead; that is too late for tables like these, and on servers where it is off
- * they would only grow. So each replica vacuums them itself, and only those with enough dead rows to be worth it.
+ * table and indexes until a vacuum, and each rota, timer claim and loan count reads past it. PostgreSQL's
+ * autovacuum, where it is on, wakes once a minute by default and waits for a fifth of a table to be dead; that is too
+ * late for tables like these, and on servers where it is off they would only grow. So each replica vacuums them
+ * itself, and only those with enough dead rows to be worth it.
  *
  * <p>Where autovacuum is off, nothing would ever analyze the requests, their events and rotas either, and PostgreSQL
  * would plan each read of a request on guesses: with no statistics it read a request's rota by probing the rota once

@@ -541,15 +541,13 @@ public class IllRequests {
         }
         Uni<Rota> rebuilt = action == IllAction.RE_REQUEST ? rebuildRota(id) : Uni.createFrom().nullItem();
         return rebuilt.flatMap(rota -> transaction(pool, change, conn -> lock(conn, id), (conn, r) -> {
-            Uni<RequestView> read = Uni.createFrom().nullItem();
             if (answer) {
                 change.startFrom(answered.at(id, r.version()));
-                read = change.answer(read(conn, id));
             }
-            Uni<RequestView> answerRead = read;
+            Uni<RequestView> read = answer ? change.answer(read(conn, id)) : Uni.createFrom().nullItem();
             return checked(conn, r, username, sides, action, trim(note), reason == null ? null : reason.strip(),
                     expectedVersion, rota, change).flatMap(ignored -> change.after != null
-                            ? Uni.createFrom().item(change.after) : answerRead);
+                            ? Uni.createFrom().item(change.after) : read);
         })).invoke(view -> {
             if (change.after != null) {
                 answered.workedOut();

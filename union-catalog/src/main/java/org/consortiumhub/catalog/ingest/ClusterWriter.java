@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.consortiumhub.catalog.cluster.ClusterPlan;
@@ -86,13 +85,9 @@ final class ClusterWriter {
             recordWrites.addAll(recordMerges(conn, plan.mergedInto(), real));
             Uni<Void> records = Uni.join().all(recordWrites).andFailFast().replaceWithVoid();
             Uni<WrittenChanges> clusters = ClusterRows.build(conn, member, changes, neighbours, clusterOf, displayOf)
-                    .flatMap(rows -> {
-                        AtomicReference<WrittenChanges> numbered = new AtomicReference<>();
-                        return Uni.join().all(rows.upsert(conn),
-                                recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), rows.docs())
-                                        .invoke(numbered::set).replaceWithVoid())
-                                .andFailFast().map(done -> numbered.get());
-                    });
+                    .flatMap(rows -> Uni.combine().all()
+                            .unis(rows.upsert(conn), recordChanges(conn, displayOf.keySet(), plan.retiredClusters(), rows.docs()))
+                            .asTuple().map(done -> done.getItem2()));
             return Uni.combine().all().unis(records, clusters).asTuple()
                     .map(done -> new Written(clusterOf, done.getItem2()));
         });
