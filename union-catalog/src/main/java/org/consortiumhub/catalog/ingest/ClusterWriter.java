@@ -21,11 +21,10 @@ import org.consortiumhub.catalog.ingest.CatalogIngest.Upsert;
 import org.consortiumhub.catalog.match.ManifestationProfile;
 import org.consortiumhub.catalog.search.ClusterIndex.ClusterDoc;
 import org.consortiumhub.catalog.search.ClusterIndexSync.WrittenChanges;
+import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
 import org.consortiumhub.catalog.store.StoredMarc;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -426,16 +425,8 @@ final class ClusterWriter {
                 format[i] = d.format();
                 language[i] = d.language();
                 count[i] = records.size();
-                Map<String, int[]> perMember = new TreeMap<>();
-                for (Part p : records) {
-                    int[] sums = perMember.computeIfAbsent(p.memberCode(), c -> new int[3]);
-                    sums[0] += p.items();
-                    sums[1] += p.lendable();
-                }
-                JsonArray summary = new JsonArray();
-                perMember.forEach((code, sums) -> summary.add(new JsonObject().put("member", code).put("items", sums[0])
-                        .put("lendable", sums[1])));
-                holdings[i] = summary.encode();
+                List<MemberHolding> summary = holdingsSummary(records);
+                holdings[i] = MemberHolding.json(summary);
                 memberIds[i] = records.stream().map(p -> String.valueOf(p.memberId())).distinct()
                         .collect(Collectors.joining(",", "{", "}"));
                 lendableIds[i] = records.stream().filter(p -> p.lendable() > 0).map(p -> String.valueOf(p.memberId()))
@@ -443,12 +434,25 @@ final class ClusterWriter {
                 SearchTerms terms = SearchTerms.of(display, records);
                 search[i] = terms.vector();
                 docs.put(id[i], new ClusterDoc(id[i], title[i], author[i], year[i] == null ? null : year[i].intValue(), format[i],
-                        language[i], count[i], holdings[i], List.copyOf(perMember.keySet()),
-                        records.stream().anyMatch(p -> p.lendable() > 0), terms.display(), terms.identifiers()));
+                        language[i], count[i], summary, records.stream().anyMatch(p -> p.lendable() > 0), terms.display(),
+                        terms.identifiers()));
                 i++;
             }
             return new Built(Tuple.tuple(List.of(id, preferred, title, author, year, format, language, count, memberIds,
                     lendableIds, holdings, search)), docs);
+        }
+
+        /** What each member holds of a cluster, in member code order. */
+        private static List<MemberHolding> holdingsSummary(List<Part> records) {
+            Map<String, int[]> perMember = new TreeMap<>();
+            for (Part p : records) {
+                int[] sums = perMember.computeIfAbsent(p.memberCode(), c -> new int[2]);
+                sums[0] += p.items();
+                sums[1] += p.lendable();
+            }
+            List<MemberHolding> summary = new ArrayList<>(perMember.size());
+            perMember.forEach((code, sums) -> summary.add(new MemberHolding(code, sums[0], sums[1])));
+            return summary;
         }
 
         /**

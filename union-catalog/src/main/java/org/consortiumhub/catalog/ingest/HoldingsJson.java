@@ -3,9 +3,7 @@ package org.consortiumhub.catalog.ingest;
 import java.util.List;
 
 import org.consortiumhub.catalog.holdings.Holding;
-
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import org.consortiumhub.catalog.store.JsonText;
 
 /** A record's holdings as the catalog stores them beside it (JSON), absent values left out. */
 final class HoldingsJson {
@@ -14,27 +12,37 @@ final class HoldingsJson {
     }
 
     static String of(List<Holding> holdings) {
-        JsonArray array = new JsonArray();
+        StringBuilder json = new StringBuilder(2 + 160 * holdings.size()).append('[');
         for (Holding h : holdings) {
-            JsonObject o = new JsonObject();
-            putIfPresent(o, "location", h.location());
-            putIfPresent(o, "sublocation", h.sublocation());
-            putIfPresent(o, "callNumber", h.callNumber());
-            putIfPresent(o, "barcode", h.barcode());
-            putIfPresent(o, "enumeration", h.enumeration());
-            putIfPresent(o, "summary", h.summary());
-            o.put("status", h.status().name());
-            putIfPresent(o, "statusText", h.statusText());
-            putIfPresent(o, "materialType", h.materialType());
-            o.put("lendable", h.lendable());
-            array.add(o);
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('{');
+            putIfPresent(json, "location", h.location());
+            putIfPresent(json, "sublocation", h.sublocation());
+            putIfPresent(json, "callNumber", h.callNumber());
+            putIfPresent(json, "barcode", h.barcode());
+            putIfPresent(json, "enumeration", h.enumeration());
+            putIfPresent(json, "summary", h.summary());
+            put(json, "status", h.status().name());
+            putIfPresent(json, "statusText", h.statusText());
+            putIfPresent(json, "materialType", h.materialType());
+            json.append(",\"lendable\":").append(h.lendable()).append('}');
         }
-        return array.encode();
+        return json.append(']').toString();
     }
 
-    private static void putIfPresent(JsonObject o, String name, String value) {
+    private static void putIfPresent(StringBuilder json, String name, String value) {
         if (value != null && !value.isBlank()) {
-            o.put(name, value);
+            put(json, name, value);
         }
+    }
+
+    private static void put(StringBuilder json, String name, String value) {
+        if (json.charAt(json.length() - 1) != '{') {
+            json.append(',');
+        }
+        json.append('"').append(name).append("\":");
+        JsonText.string(json, value);
     }
 }

@@ -47,13 +47,13 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.consortiumhub.catalog.search.SearchPage.ClusterHit;
 import org.consortiumhub.catalog.search.SearchPage.FacetCount;
 import org.consortiumhub.catalog.search.SearchPage.MemberHolding;
-
-import io.vertx.core.json.JsonArray;
 
 /**
  * A Lucene index of the clusters, kept beside a hub replica, for what PostgreSQL's full text does slowly on
@@ -69,15 +69,22 @@ public final class ClusterIndex implements AutoCloseable {
     /**
      * What the index keeps of a cluster. {@code displayTerms} are the folded words of its display record with their
      * weights, as the clusters' search vectors weigh them: A the title, B the author, C the subjects; {@code
-     * identifierTerms} the words of its records' identifiers that are not among them (weight D).
+     * identifierTerms} the words of its records' identifiers that are not among them (weight D); {@code holdings}
+     * what each member holds of it, in member code order.
      */
     public record ClusterDoc(long id, String title, String author, Integer year, String format, String language,
-            int recordCount, String holdingsJson, List<String> members, boolean lendable,
-            Map<String, Character> displayTerms, Collection<String> identifierTerms) {
+            int recordCount, List<MemberHolding> holdings, boolean lendable, Map<String, Character> displayTerms,
+            Collection<String> identifierTerms) {
     }
 
     private static final String SEQ = "seq";
     private static final String CATALOG = "catalog";
+    /**
+     * How the documents are laid out; an index written in another layout is rebuilt. 2: holdings kept as one binary
+     * field instead of JSON, so a hit is read without parsing.
+     */
+    static final String LAYOUT = "layout";
+    static final String CURRENT_LAYOUT = "2";
     private static final Map<String, Float> WEIGHTS = Map.of("t", 4f, "a", 2f, "s", 1f, "i", 1f);
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField("rc", SortField.Type.INT, true),
             new SortedNumericSortField("id", SortField.Type.LONG));
@@ -109,8 +116,10 @@ public final class ClusterIndex implements AutoCloseable {
         return seq == null ? 0 : Long.parseLong(seq);
     }
 
+    /** The catalog the index was built from, or null when it is empty or was written in another layout. */
     public String catalog() {
-        return commitData().get(CATALOG);
+        Map<String, String> data = commitData();
+        return CURRENT_LAYOUT.equals(data.get(LAYOUT)) ? data.get(CATALOG) : null;
     }
 
     private Map<String, String> commitData() {
@@ -139,7 +148,7 @@ public final class ClusterIndex implements AutoCloseable {
             for (Long id : removed) {
                 writer.deleteDocuments(new Term("key", Long.toString(id)));
             }
-            writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), CATALOG, catalog).entrySet());
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), CATALOG, catalog, LAYOUT, CURRENT_LAYOUT).entrySet());
             applied.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -179,9 +188,9 @@ public final class ClusterIndex implements AutoCloseable {
             d.add(new IntPoint("year", c.year()));
             d.add(new NumericDocValuesField("year", c.year()));
         }
-        for (String member : c.members()) {
-            d.add(new StringField("member", member, Field.Store.NO));
-            d.add(new SortedSetDocValuesField("member", new BytesRef(member)));
+        for (MemberHolding h : c.holdings()) {
+            d.add(new StringField("member", h.memberCode(), Field.Store.NO));
+            d.add(new SortedSetDocValuesField("member", new BytesRef(h.memberCode())));
         }
         String lendable = Boolean.toString(c.lendable());
         d.add(new StringField("lendable", lendable, Field.Store.NO));
@@ -198,8 +207,43 @@ public final class ClusterIndex implements AutoCloseable {
             d.add(new StoredField("languageValue", c.language()));
         }
         d.add(new StoredField("recordCount", c.recordCount()));
-        d.add(new StoredField("holdings", c.holdingsJson()));
+        d.add(new StoredField("holdings", holdings(c.holdings())));
         return d;
+    }
+
+    /** A cluster's holdings as the index stores them: per member its code, items and lendable items. */
+    private static BytesRef holdings(List<MemberHolding> holdings) {
+        int size = 5;
+        for (MemberHolding h : holdings) {
+            size += 15 + 3 * h.memberCode().length();
+        }
+        byte[] bytes = new byte[size];
+        ByteArrayDataOutput out = new ByteArrayDataOutput(bytes);
+        try {
+            out.writeVInt(holdings.size());
+            for (MemberHolding h : holdings) {
+                out.writeString(h.memberCode());
+                out.writeVInt(h.items());
+                out.writeVInt(h.lendableItems());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BytesRef(bytes, 0, out.getPosition());
+    }
+
+    private static List<MemberHolding> holdings(BytesRef stored) {
+        ByteArrayDataInput in = new ByteArrayDataInput(stored.bytes, stored.offset, stored.length);
+        try {
+            int n = in.readVInt();
+            List<MemberHolding> holdings = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                holdings.add(new MemberHolding(in.readString(), in.readVInt(), in.readVInt()));
+            }
+            return holdings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -285,7 +329,7 @@ public final class ClusterIndex implements AutoCloseable {
     }
 
     private static ClusterHit hit(Document d) {
-        List<MemberHolding> members = MemberHolding.listOf(new JsonArray(d.get("holdings")));
+        List<MemberHolding> members = holdings(d.getBinaryValue("holdings"));
         Number year = d.getField("yearValue") == null ? null : d.getField("yearValue").numericValue();
         return new ClusterHit(d.getField("id").numericValue().longValue(), d.get("title"), d.get("author"),
                 year == null ? null : year.intValue(), d.get("formatValue"), d.get("languageValue"),

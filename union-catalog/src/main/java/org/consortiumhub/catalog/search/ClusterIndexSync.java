@@ -270,13 +270,11 @@ public class ClusterIndexSync {
                 display.put(term, m.group(2).charAt(0));
             }
         }
-        String holdings = r.getString("holdings");
-        List<String> members = SearchPage.MemberHolding.listOf(new JsonArray(holdings)).stream()
-                .map(SearchPage.MemberHolding::memberCode).toList();
         Short year = r.getShort("pub_year");
         return new ClusterDoc(r.getLong("id"), r.getString("title"), r.getString("author"),
                 year == null ? null : year.intValue(), r.getString("format"), r.getString("language"),
-                r.getInteger("record_count"), holdings, members, r.getBoolean("lendable"), display, identifiers);
+                r.getInteger("record_count"), SearchPage.MemberHolding.listOf(new JsonArray(r.getString("holdings"))),
+                r.getBoolean("lendable"), display, identifiers);
     }
 
     private static List<Row> rows(Iterable<Row> result) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.consortiumhub.catalog.store.JsonText;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -26,6 +28,20 @@ public record SearchPage(long total, int page, int size, List<ClusterHit> hits, 
                 members.add(new MemberHolding(h.getString("member"), h.getInteger("items"), h.getInteger("lendable")));
             }
             return members;
+        }
+
+        /** The holdings summary as the catalog stores it, the inverse of {@link #listOf(JsonArray)}. */
+        public static String json(List<MemberHolding> summary) {
+            StringBuilder json = new StringBuilder(2 + 48 * summary.size()).append('[');
+            for (MemberHolding h : summary) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append("{\"member\":");
+                JsonText.string(json, h.memberCode());
+                json.append(",\"items\":").append(h.items()).append(",\"lendable\":").append(h.lendableItems()).append('}');
+            }
+            return json.append(']').toString();
         }
     }
 
