@@ -12,7 +12,8 @@ import org.consortiumhub.catalog.match.ManifestationProfile;
 /** How a record is shown in results: title and author as catalogued (trailing ISBD punctuation removed), year, language, subjects. */
 public record RecordDisplay(String title, String author, Integer year, String format, String language, List<String> subjects) {
 
-    private static final Pattern TRAILING = Pattern.compile("[\\s/:;,.=]+$");
+    /** What ends a field as ISBD punctuation: white space as regular expressions mean it, and the marks. */
+    private static final String TRAILING = " \t\n\u000B\f\r/:;,.=";
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
     public static RecordDisplay of(MarcRecord record, ManifestationProfile profile) {
@@ -29,7 +30,7 @@ public record RecordDisplay(String title, String author, Integer year, String fo
         Matcher year = YEAR.matcher(profile.date() == null ? "" : profile.date());
         String f008 = record.controlField("008");
         String language = f008 != null && f008.length() >= 38 ? f008.substring(35, 38).trim().toLowerCase() : null;
-        if (language != null && !language.matches("[a-z]{3}")) {
+        if (language != null && !isLanguageCode(language)) {
             language = null;
         }
         List<String> subjects = new ArrayList<>();
@@ -56,7 +57,29 @@ public record RecordDisplay(String title, String author, Integer year, String fo
         return column == null ? null : column.isEmpty() ? List.of() : List.of(column.split("\n"));
     }
 
+    /** Three lower-case ASCII letters, as MARC language codes are. */
+    private static boolean isLanguageCode(String code) {
+        if (code.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (code.charAt(i) < 'a' || code.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text stripped, and without the ISBD punctuation and spaces that end it. */
     static String clean(String s) {
-        return s == null ? "" : TRAILING.matcher(s.strip()).replaceAll("");
+        if (s == null) {
+            return "";
+        }
+        String stripped = s.strip();
+        int end = stripped.length();
+        while (end > 0 && TRAILING.indexOf(stripped.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return stripped.substring(0, end);
     }
 }

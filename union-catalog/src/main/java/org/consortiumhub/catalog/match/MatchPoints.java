@@ -18,7 +18,9 @@ final class MatchPoints {
     private static final Pattern PAGES = Pattern.compile(
             "(\\d+) ?(?:p|pp|pages?|leaves|leaf|l|s|seiten|f|ff|feuillets|str)\\b");
     private static final Pattern VOLUMES = Pattern.compile("(\\d+) ?(?:v|vol|vols|volumes?|t|tomes?|bd|bde)\\b");
-    private static final Pattern ORDINAL = Pattern.compile("(\\d+)(?:st|nd|rd|th|d|e|er|re|eme|a|o|te)?");
+    /** What may follow the digits of an edition's number: "2nd", "2d", "2e", "2eme", "2a", "2o", "2te". */
+    private static final Set<String> ORDINAL_ENDINGS = Set.of("", "st", "nd", "rd", "th", "d", "e", "er", "re", "eme", "a",
+            "o", "te");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Ordinal words of the languages members catalogue in most, as they read after folding. */
@@ -149,8 +151,9 @@ final class MatchPoints {
         }
         StringBuilder words = new StringBuilder();
         for (String word : folded.split(" ")) {
-            if (ORDINAL.matcher(word).matches()) {
-                return stripLeadingZeros(word.replaceAll("\\D", ""));
+            String ordinal = ordinalNumber(word);
+            if (ordinal != null) {
+                return ordinal;
             }
             String number = ORDINAL_WORDS.get(word);
             if (number != null) {
@@ -161,6 +164,20 @@ final class MatchPoints {
             }
         }
         return words.toString();
+    }
+
+    /**
+     * The number of a word such as "2", "2nd", "3e" or "4eme" (digits, then nothing or an ordinal ending), without
+     * leading zeros; null for any other word. Checked by hand: a regular expression per word of every edition statement
+     * costs more than the rest of reading it.
+     */
+    static String ordinalNumber(String word) {
+        int digits = 0;
+        while (digits < word.length() && word.charAt(digits) >= '0' && word.charAt(digits) <= '9') {
+            digits++;
+        }
+        return digits > 0 && ORDINAL_ENDINGS.contains(word.substring(digits))
+                ? stripLeadingZeros(word.substring(0, digits)) : null;
     }
 
     /** The publisher's name (264/260 $b), folded, without words naming the kind of business; "" if not known. */

@@ -107,7 +107,12 @@ class ManifestationProfileTest {
         "Deuxième édition|2",
         "Rev. and enl. 3rd ed.|3",
         "Large print ed.|large print",
-        "Penguin film and TV tie-in ed.|penguin film and tv tie in"
+        "Penguin film and TV tie-in ed.|penguin film and tv tie in",
+        "4eme éd.|4",
+        "02nd ed.|2",
+        "10th anniversary ed.|10",
+        "3a ed.|3",
+        "2x ed.|2x"
     })
     void editionsReadAsTheirNumber(String statement, String edition) {
         assertEquals(edition, profile("250   $a" + statement).edition());
