@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.marc4j.MarcException;
@@ -58,8 +59,14 @@ final class Iso2709Decoder {
         // the base address is where the directory really ends: leaders with a wrong one are common and harmless
         int base = directoryEnd + 1;
         boolean unicode = b[off + 9] == 'a' || isUtf8(b, base, end);
-        List<ControlField> controlFields = new ArrayList<>();
-        List<DataField> dataFields = new ArrayList<>();
+        int controlFieldCount = 0;
+        for (int at = off + Leader.LENGTH; at < directoryEnd; at += 12) {
+            controlFieldCount += b[at] == '0' && b[at + 1] == '0' ? 1 : 0;
+        }
+        ControlField[] controlFields = new ControlField[controlFieldCount];
+        DataField[] dataFields = new DataField[directoryLength / 12 - controlFieldCount];
+        int controls = 0;
+        int datas = 0;
         for (int entry = 1, at = off + Leader.LENGTH; at < directoryEnd; entry++, at += 12) {
             String tag = tag(b, at, entry);
             int length = number(b, at + 3, 4);
@@ -82,13 +89,15 @@ final class Iso2709Decoder {
                         + ") does not end where the directory says; the directory does not match the data");
             }
             if (tag.startsWith("00")) {
-                controlFields.add(new ControlField(tag, text(b, from, to - 1, unicode, tag, NO_CODE)));
+                controlFields[controls++] = new ControlField(tag, text(b, from, to - 1, unicode, tag, NO_CODE));
             } else {
-                dataFields.add(dataField(tag, b, from, to - 1, unicode));
+                dataFields[datas++] = dataField(tag, b, from, to - 1, unicode);
             }
         }
         String leader = new String(b, off, Leader.LENGTH, ISO_8859_1);
-        return new MarcRecord(Iso2709.storedLeader(leader, controlFields, dataFields), controlFields, dataFields);
+        List<ControlField> controlList = listOf(controlFields, controls);
+        List<DataField> dataList = listOf(dataFields, datas);
+        return new MarcRecord(Iso2709.storedLeader(leader, controlList, dataList), controlList, dataList);
     }
 
     /** The record's 001 when it can be found in a record that is otherwise unreadable, for the problem report. */
@@ -115,7 +124,8 @@ final class Iso2709Decoder {
         }
         char ind1 = indicator(b[from], tag);
         char ind2 = indicator(b[from + 1], tag);
-        List<Subfield> subfields = new ArrayList<>();
+        Subfield[] subfields = new Subfield[count(b, from + 2, to, SUBFIELD_DELIMITER)];
+        int n = 0;
         int at = indexOf(b, from + 2, to, SUBFIELD_DELIMITER);
         while (at >= 0) {
             int next = indexOf(b, at + 1, to, SUBFIELD_DELIMITER);
@@ -123,11 +133,29 @@ final class Iso2709Decoder {
             // a delimiter with no code after it carries nothing
             if (at + 1 < valueEnd) {
                 char code = subfieldCode(b[at + 1], tag);
-                subfields.add(new Subfield(code, text(b, at + 2, valueEnd, unicode, tag, code)));
+                subfields[n++] = new Subfield(code, text(b, at + 2, valueEnd, unicode, tag, code));
             }
             at = next;
         }
-        return new DataField(tag, ind1, ind2, subfields);
+        return new DataField(tag, ind1, ind2, listOf(subfields, n));
+    }
+
+    /**
+     * The first {@code n} elements as an unmodifiable list, which the record's types keep without copying it again (a
+     * list built in an {@code ArrayList} was copied twice more).
+     */
+    private static <T> List<T> listOf(T[] elements, int n) {
+        return List.of(n == elements.length ? elements : Arrays.copyOf(elements, n));
+    }
+
+    private static int count(byte[] b, int from, int to, byte wanted) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Decodes the value of a control field or of subfield {@code code}, which messages name. */

@@ -48,10 +48,17 @@ public final class MarcRecord {
     }
 
     public List<DataField> fields(String tag) {
-        List<DataField> found = new ArrayList<>(1);
+        int count = 0;
         for (DataField f : dataFields) {
             if (f.tag().equals(tag)) {
-                found.add(f);
+                count++;
+            }
+        }
+        // counted first: records with many item fields made a list that grew one field at a time
+        List<DataField> found = new ArrayList<>(count);
+        for (int i = 0; found.size() < count; i++) {
+            if (dataFields.get(i).tag().equals(tag)) {
+                found.add(dataFields.get(i));
             }
         }
         return found;
