@@ -29,6 +29,9 @@ public final class Iso2709 {
      *         subfield code that is not one ASCII character
      */
     public static byte[] write(MarcRecord record) {
+        if (record.iso2709() != null) {
+            return record.iso2709().clone();
+        }
         int fieldCount = record.controlFields().size() + record.dataFields().size();
         String[] tags = new String[fieldCount];
         int[] ends = new int[fieldCount];

@@ -35,6 +35,12 @@ final class Iso2709Decoder {
 
     private final CharsetDecoder utf8 = UTF_8.newDecoder();
     private AnselToUnicode marc8;
+    /**
+     * Whether the record being decoded is, so far, byte for byte what {@link Iso2709#write(MarcRecord)} would write
+     * of it: its text UTF-8 and already in NFC, its fields in directory order and contiguous, nothing left out.
+     * Most records members send are; for them the stored form is the bytes as sent, not encoded again.
+     */
+    private boolean verbatim;
 
     MarcRecord decode(byte[] b, int off, int len) throws MarcFormatException {
         if (len > Iso2709.MAX_RECORD_LENGTH) {
@@ -67,6 +73,8 @@ final class Iso2709Decoder {
         DataField[] dataFields = new DataField[directoryLength / 12 - controlFieldCount];
         int controls = 0;
         int datas = 0;
+        verbatim = unicode;
+        int nextStart = 0;
         for (int entry = 1, at = off + Leader.LENGTH; at < directoryEnd; entry++, at += 12) {
             String tag = tag(b, at, entry);
             int length = number(b, at + 3, 4);
@@ -88,6 +96,9 @@ final class Iso2709Decoder {
                 throw new MarcFormatException("field " + tag + " (directory entry " + entry
                         + ") does not end where the directory says; the directory does not match the data");
             }
+            // the writer puts control fields first and each field right after the one before
+            verbatim &= start == nextStart && (datas == 0 || !tag.startsWith("00"));
+            nextStart = start + length;
             if (tag.startsWith("00")) {
                 controlFields[controls++] = new ControlField(tag, text(b, from, to - 1, unicode, tag, NO_CODE));
             } else {
@@ -97,6 +108,13 @@ final class Iso2709Decoder {
         String leader = new String(b, off, Leader.LENGTH, ISO_8859_1);
         List<ControlField> controlList = listOf(controlFields, controls);
         List<DataField> dataList = listOf(dataFields, datas);
+        if (verbatim && base + nextStart == end - 1 && b[end - 1] == Iso2709.RECORD_TERMINATOR) {
+            // the data is as the writer would write it, so its lengths are the record's own
+            String stored = Leader.canonical(leader, len, base - off);
+            if (stored.equals(leader)) {
+                return new MarcRecord(stored, controlList, dataList, Arrays.copyOfRange(b, off, end));
+            }
+        }
         return new MarcRecord(Iso2709.storedLeader(leader, controlList, dataList), controlList, dataList);
     }
 
@@ -127,6 +145,8 @@ final class Iso2709Decoder {
         Subfield[] subfields = new Subfield[count(b, from + 2, to, SUBFIELD_DELIMITER)];
         int n = 0;
         int at = indexOf(b, from + 2, to, SUBFIELD_DELIMITER);
+        // bytes between the indicators and the first subfield are left out
+        verbatim &= at == from + 2 || at < 0 && to == from + 2;
         while (at >= 0) {
             int next = indexOf(b, at + 1, to, SUBFIELD_DELIMITER);
             int valueEnd = next < 0 ? to : next;
@@ -134,6 +154,8 @@ final class Iso2709Decoder {
             if (at + 1 < valueEnd) {
                 char code = subfieldCode(b[at + 1], tag);
                 subfields[n++] = new Subfield(code, text(b, at + 2, valueEnd, unicode, tag, code));
+            } else {
+                verbatim = false;
             }
             at = next;
         }
@@ -170,7 +192,12 @@ final class Iso2709Decoder {
         }
         String field = code == NO_CODE ? tag : tag + " $" + code;
         String s = unicode ? utf8(b, from, to, field) : marc8(b, from, to, field);
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            // valid UTF-8 decodes and encodes back to the same bytes
+            return s;
+        }
+        verbatim = false;
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private String utf8(byte[] b, int from, int to, String field) throws MarcFormatException {

@@ -13,11 +13,23 @@ public final class MarcRecord {
     private final String leader;
     private final List<ControlField> controlFields;
     private final List<DataField> dataFields;
+    private final byte[] iso2709;
 
     public MarcRecord(String leader, List<ControlField> controlFields, List<DataField> dataFields) {
+        this(leader, controlFields, dataFields, null);
+    }
+
+    /** A record read from ISO 2709 bytes that are exactly its UTF-8 ISO 2709 form, which is then not written again. */
+    MarcRecord(String leader, List<ControlField> controlFields, List<DataField> dataFields, byte[] iso2709) {
         this.leader = leader;
         this.controlFields = List.copyOf(controlFields);
         this.dataFields = List.copyOf(dataFields);
+        this.iso2709 = iso2709;
+    }
+
+    /** The record's UTF-8 ISO 2709 form when it was read from exactly those bytes, else null. Not to be modified. */
+    byte[] iso2709() {
+        return iso2709;
     }
 
     public String leader() {
