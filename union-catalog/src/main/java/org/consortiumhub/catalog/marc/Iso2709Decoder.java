@@ -95,10 +95,11 @@ final class Iso2709Decoder {
                 throw new MarcFormatException("field " + tag + " (directory entry " + entry
                         + ") does not end where the directory says; the directory does not match the data");
             }
+            boolean control = tag.startsWith("00");
             // the writer puts control fields first and each field right after the one before
-            verbatim &= start == nextStart && (datas == 0 || !tag.startsWith("00"));
+            verbatim &= start == nextStart && (datas == 0 || !control);
             nextStart = start + length;
-            if (tag.startsWith("00")) {
+            if (control) {
                 controlFields[controls++] = new ControlField(tag, text(b, from, to - 1, unicode, tag, NO_CODE));
             } else {
                 dataFields[datas++] = dataField(tag, b, from, to - 1, unicode);

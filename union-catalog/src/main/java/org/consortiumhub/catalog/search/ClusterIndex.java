@@ -48,7 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.consortiumhub.catalog.search.SearchPage.ClusterHit;
@@ -213,12 +213,7 @@ public final class ClusterIndex implements AutoCloseable {
 
     /** A cluster's holdings as the index stores them: per member its code, items and lendable items. */
     private static BytesRef holdings(List<MemberHolding> holdings) {
-        int size = 5;
-        for (MemberHolding h : holdings) {
-            size += 15 + 3 * h.memberCode().length();
-        }
-        byte[] bytes = new byte[size];
-        ByteArrayDataOutput out = new ByteArrayDataOutput(bytes);
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
             out.writeVInt(holdings.size());
             for (MemberHolding h : holdings) {
@@ -229,7 +224,7 @@ public final class ClusterIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new BytesRef(bytes, 0, out.getPosition());
+        return new BytesRef(out.toArrayCopy());
     }
 
     private static List<MemberHolding> holdings(BytesRef stored) {
